@@ -1,0 +1,71 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
+import { LoggerModule } from 'nestjs-pino';
+import { JwtAuthGuard } from './common/auth/jwt-auth.guard.js';
+import { CryptoModule } from './common/crypto/crypto.module.js';
+import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
+import { createValidationPipe } from './common/errors/validation.pipe.js';
+import { SharedCacheModule } from './common/shared-cache/shared-cache.module.js';
+import type { AppConfig } from './config/configuration.js';
+import { dataSourceOptions } from './database/data-source-options.js';
+import { AuditModule } from './modules/audit/audit.module.js';
+import { AuthModule } from './modules/auth/auth.module.js';
+import { HealthModule } from './modules/health/health.module.js';
+import { MeModule } from './modules/me/me.module.js';
+import { MemberEntity } from './modules/org/entities/member.entity.js';
+import { RoleAssignmentEntity } from './modules/org/entities/role-assignment.entity.js';
+import { OrgModule } from './modules/org/org.module.js';
+import { WechatModule } from './wechat/wechat.module.js';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  dataKey: Buffer;
+}
+
+@Module({})
+export class AppModule {
+  static register({ config, dataKey }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => config] }),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.app.logLevel,
+            // Fastify assigns the id (see app.factory.ts) and writes it to the header this reads.
+            genReqId: (req) => String(req.headers['x-request-id'] ?? ''),
+            redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], remove: true },
+            autoLogging: { ignore: (req) => req.url === '/api/health' },
+            serializers: {
+              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+            },
+          },
+        }),
+        ThrottlerModule.forRoot([{ name: 'global', ttl: 60_000, limit: config.app.rateLimitPerMinute }]),
+        TypeOrmModule.forRoot(dataSourceOptions(config.database)),
+        TypeOrmModule.forFeature([MemberEntity, RoleAssignmentEntity]),
+        // Without a configured secret (demo, tests) tokens die with the process, which is what a demo wants.
+        JwtModule.register({ global: true, secret: config.auth.jwtSecret ?? randomBytes(48).toString('hex') }),
+        CryptoModule.forKey(dataKey),
+        SharedCacheModule,
+        AuditModule,
+        WechatModule,
+        HealthModule,
+        OrgModule,
+        AuthModule,
+        MeModule,
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+      ],
+    };
+  }
+}

@@ -1,0 +1,78 @@
+import { ConfigError } from './config-error.js';
+import { loadConfiguration, parseDatabaseUrl, redactUrl } from './configuration.js';
+
+const PROD_OK = {
+  NODE_ENV: 'production',
+  DATABASE_URL: 'mysql://pioneer:secret@db.internal:3306/pioneer',
+  JWT_SECRET: 'x'.repeat(40),
+  DATA_ENCRYPTION_KEY: 'a'.repeat(64),
+  WECHAT_APP_ID: 'wx123',
+  WECHAT_APP_SECRET: 's3cret',
+};
+
+function errorOf(fn: () => unknown): ConfigError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ConfigError) return e;
+    throw e;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('configuration', () => {
+  it('defaults to demo mode on the embedded SQLite file under the repo root', () => {
+    const c = loadConfiguration({});
+    expect(c.app.demo).toBe(true);
+    expect(c.app.port).toBe(3000);
+    expect(c.database).toMatchObject({ type: 'sqlite' });
+    expect(c.database.type === 'sqlite' && c.database.path.endsWith('data/pioneer.sqlite')).toBe(true);
+  });
+
+  it('names DATABASE_URL when it is nonsense', () => {
+    const e = errorOf(() => loadConfiguration({ DATABASE_URL: 'nonsense' }));
+    expect(e.variable).toBe('DATABASE_URL');
+    expect(e.message).toContain('DATABASE_URL');
+  });
+
+  it('parses mysql URLs and hides their passwords in messages', () => {
+    expect(parseDatabaseUrl('mysql://root@127.0.0.1:3306/pioneer', '/')).toMatchObject({
+      type: 'mysql',
+      host: '127.0.0.1',
+      port: 3306,
+      database: 'pioneer',
+    });
+    expect(errorOf(() => parseDatabaseUrl('mysql://root@host/', '/')).variable).toBe('DATABASE_URL');
+    expect(redactUrl('mysql://u:pa55@h/db')).toBe('mysql://u:***@h/db');
+  });
+
+  it('accepts a complete production environment and never enables demo features there', () => {
+    const c = loadConfiguration(PROD_OK);
+    expect(c.app.demo).toBe(false);
+    expect(c.app.apiDocs).toBe(false);
+    expect(loadConfiguration({ ...PROD_OK, API_DOCS: 'true' }).app.apiDocs).toBe(true);
+  });
+
+  it.each([
+    ['DATABASE_URL', { DATABASE_URL: 'sqlite:data/x.sqlite' }],
+    ['JWT_SECRET', { JWT_SECRET: undefined }],
+    ['DATA_ENCRYPTION_KEY', { DATA_ENCRYPTION_KEY: undefined }],
+    ['WECHAT_APP_ID', { WECHAT_APP_ID: undefined }],
+    ['WECHAT_APP_SECRET', { WECHAT_APP_SECRET: undefined }],
+    ['DEMO_MODE', { DEMO_MODE: 'true' }],
+  ])('refuses production without a proper %s', (variable, override) => {
+    expect(errorOf(() => loadConfiguration({ ...PROD_OK, ...override })).variable).toBe(variable);
+  });
+
+  it.each([
+    ['PORT', { PORT: 'eighty' }],
+    ['PORT', { PORT: '70000' }],
+    ['NODE_ENV', { NODE_ENV: 'staging' }],
+    ['DEMO_MODE', { DEMO_MODE: 'maybe' }],
+    ['JWT_SECRET', { JWT_SECRET: 'short' }],
+    ['DATA_ENCRYPTION_KEY', { DATA_ENCRYPTION_KEY: 'abcd' }],
+    ['WECHAT_API_BASE', { WECHAT_API_BASE: 'ftp://x' }],
+  ])('names %s when its value is bad', (variable, env) => {
+    expect(errorOf(() => loadConfiguration(env)).variable).toBe(variable);
+  });
+});

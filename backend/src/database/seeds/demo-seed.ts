@@ -1,0 +1,142 @@
+import type { Role, ScopeKind, UnitKind } from '@pioneer/shared-types';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { PiiCrypto } from '../../common/crypto/pii-crypto.service.js';
+import { BranchEntity } from '../../modules/org/entities/branch.entity.js';
+import { CommunityEntity } from '../../modules/org/entities/community.entity.js';
+import { MemberEntity } from '../../modules/org/entities/member.entity.js';
+import { RoleAssignmentEntity } from '../../modules/org/entities/role-assignment.entity.js';
+import { StreetEntity } from '../../modules/org/entities/street.entity.js';
+import { UnitEntity } from '../../modules/org/entities/unit.entity.js';
+
+interface SeedUnit {
+  code: string;
+  name: string;
+  kind: UnitKind;
+  brand?: [string, string];
+  branches: string[];
+}
+
+// A small, believable district: enough to try every role's screens. Phone numbers use the 1380000xxxx range.
+const STREETS = ['向阳街道', '新华街道'];
+const COMMUNITIES: Array<{ street: number; name: string; address: string; lat: number; lng: number }> = [
+  { street: 0, name: '向阳社区', address: '向阳路 18 号', lat: 41.7965, lng: 123.4312 },
+  { street: 0, name: '光明社区', address: '光明街 6 号', lat: 41.8012, lng: 123.4408 },
+  { street: 1, name: '新华社区', address: '新华大街 120 号', lat: 41.8101, lng: 123.4203 },
+  { street: 1, name: '幸福里社区', address: '幸福里 3 号楼', lat: 41.8066, lng: 123.4155 },
+];
+const UNITS: SeedUnit[] = [
+  { code: 'JG001', name: '区委组织部', kind: 'government', brand: ['红色引擎', '以组织力带动社区服务力'], branches: ['机关第一支部'] },
+  { code: 'JG002', name: '区税务局', kind: 'government', branches: ['征管支部', '综合支部'] },
+  { code: 'SY001', name: '区人民医院', kind: 'institution', brand: ['白衣先锋', '党员医生进社区义诊'], branches: ['内科支部'] },
+  { code: 'QY001', name: '区城市建设投资集团', kind: 'enterprise', branches: ['工程支部'] },
+];
+const PEOPLE: Array<{
+  name: string;
+  phone: string;
+  unit: number;
+  branch: number;
+  roles: Array<{ role: Role; scope: ScopeKind; ref?: number }>;
+}> = [
+  { name: '张建国', phone: '13800000001', unit: 0, branch: 0, roles: [{ role: 'member', scope: 'self' }] },
+  { name: '李秀英', phone: '13800000002', unit: 1, branch: 0, roles: [{ role: 'member', scope: 'self' }] },
+  { name: '王志强', phone: '13800000003', unit: 2, branch: 0, roles: [{ role: 'member', scope: 'self' }] },
+  { name: '赵丽华', phone: '13800000004', unit: 3, branch: 0, roles: [{ role: 'member', scope: 'self' }] },
+  {
+    name: '刘芳',
+    phone: '13800000005',
+    unit: 1,
+    branch: 1,
+    roles: [
+      { role: 'member', scope: 'self' },
+      { role: 'worker', scope: 'community', ref: 0 },
+    ],
+  },
+  {
+    name: '陈明',
+    phone: '13800000006',
+    unit: 0,
+    branch: 0,
+    roles: [
+      { role: 'member', scope: 'self' },
+      { role: 'organizer', scope: 'unit', ref: 0 },
+    ],
+  },
+  {
+    name: '孙伟',
+    phone: '13800000007',
+    unit: 0,
+    branch: 0,
+    roles: [
+      { role: 'member', scope: 'self' },
+      { role: 'organizer', scope: 'district' },
+    ],
+  },
+  { name: '周平', phone: '13800000008', unit: 0, branch: 0, roles: [{ role: 'admin', scope: 'system' }] },
+];
+
+/** The demo's phone numbers, so tests can prove none of them is stored or shown in the clear. */
+export const DEMO_PHONES: readonly string[] = PEOPLE.map((p) => p.phone);
+
+export async function isEmpty(ds: DataSource): Promise<boolean> {
+  return (await ds.getRepository(UnitEntity).count()) === 0;
+}
+
+/** Seeds the demo district in one transaction, so a crash half-way leaves an empty database that seeds again. */
+export async function seedDemo(ds: DataSource, crypto: PiiCrypto): Promise<void> {
+  await ds.transaction(async (m: EntityManager) => {
+    const streets = await m.save(STREETS.map((name) => m.create(StreetEntity, { name })));
+    const communities = await m.save(
+      COMMUNITIES.map((c) =>
+        m.create(CommunityEntity, {
+          name: c.name,
+          streetId: streets[c.street]!.id,
+          address: c.address,
+          lat: c.lat,
+          lng: c.lng,
+          geofenceRadiusM: 300,
+        }),
+      ),
+    );
+    const units = await m.save(
+      UNITS.map((u) =>
+        m.create(UnitEntity, {
+          code: u.code,
+          name: u.name,
+          kind: u.kind,
+          brandName: u.brand?.[0] ?? null,
+          brandIntro: u.brand?.[1] ?? null,
+        }),
+      ),
+    );
+    const branches = new Map<string, BranchEntity[]>();
+    for (const [i, u] of UNITS.entries()) {
+      const unitId = units[i]!.id;
+      branches.set(unitId, await m.save(u.branches.map((name) => m.create(BranchEntity, { unitId, name }))));
+    }
+    for (const p of PEOPLE) {
+      const unit = units[p.unit]!;
+      const member = await m.save(
+        m.create(MemberEntity, {
+          name: p.name,
+          phoneCipher: crypto.encrypt(p.phone),
+          phoneHash: crypto.hash(p.phone),
+          unitId: unit.id,
+          branchId: branches.get(unit.id)![p.branch]!.id,
+          status: 'active',
+          openid: null,
+          unionid: null,
+        }),
+      );
+      await m.save(
+        p.roles.map((r) =>
+          m.create(RoleAssignmentEntity, {
+            memberId: member.id,
+            role: r.role,
+            scopeKind: r.scope,
+            scopeId: r.scope === 'community' ? communities[r.ref!]!.id : r.scope === 'unit' ? units[r.ref!]!.id : null,
+          }),
+        ),
+      );
+    }
+  });
+}

@@ -1,0 +1,11 @@
+import { Column, Entity } from 'typeorm';
+import { BaseEntity } from '../../../database/columns.js';
+
+@Entity('branches')
+export class BranchEntity extends BaseEntity {
+  @Column({ name: 'unit_id', type: 'varchar', length: 36 })
+  unitId: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  name: string;
+}

@@ -1,0 +1,8 @@
+import { Column, Entity } from 'typeorm';
+import { BaseEntity } from '../../../database/columns.js';
+
+@Entity('streets')
+export class StreetEntity extends BaseEntity {
+  @Column({ type: 'varchar', length: 100 })
+  name: string;
+}

@@ -1,0 +1,19 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { DistrictOverviewResponse } from '@pioneer/shared-types';
+import { Public } from '../../common/auth/public.decorator.js';
+import { DistrictOverviewDto } from './dto/district-overview.dto.js';
+import { PublicService } from './public.service.js';
+
+@ApiTags('public')
+@Controller({ path: 'public', version: '1' })
+export class PublicController {
+  constructor(private readonly service: PublicService) {}
+
+  @Public()
+  @Get('overview')
+  @ApiOkResponse({ type: DistrictOverviewDto })
+  overview(): Promise<DistrictOverviewResponse> {
+    return this.service.overview();
+  }
+}

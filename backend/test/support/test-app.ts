@@ -1,0 +1,52 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createApp } from '../../src/app.factory.js';
+import { type AppConfig, loadConfiguration } from '../../src/config/configuration.js';
+import { prepareDatabase } from '../../src/database/prepare-database.js';
+import { FakeWechatServer } from '../../src/wechat/fake/fake-wechat-server.js';
+import { createTestDatabase, type Driver, type TestDatabase } from './test-database.js';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  config: AppConfig;
+  /** Base URL of the listening server, e.g. http://127.0.0.1:41234 — tests go through real HTTP. */
+  baseUrl: string;
+  db: TestDatabase;
+  wechat: FakeWechatServer;
+  wechatUrl: string;
+  close(): Promise<void>;
+}
+
+/** The whole application on its own fresh database, listening on an ephemeral loopback port, with a fake WeChat. */
+export async function startTestApp(driver: Driver, env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await createTestDatabase(driver);
+  const config = loadConfiguration({
+    NODE_ENV: 'test',
+    DATABASE_URL: db.url,
+    DEMO_MODE: 'true',
+    LOG_LEVEL: 'silent',
+    PORT: '0',
+    H5_DIR: '/nonexistent-h5-build',
+    ...env,
+  });
+  const wechat = new FakeWechatServer({ appId: config.wechat.appId, appSecret: config.wechat.appSecret });
+  const wechatUrl = await wechat.start(0, '127.0.0.1');
+  config.wechat.apiBase = wechatUrl;
+  const app = await createApp(config);
+  await prepareDatabase(app, { ...config, app: { ...config.app, demo: true } });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.getHttpServer().address();
+  if (!address || typeof address === 'string') throw new Error('no listening address');
+  return {
+    app,
+    config,
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    db,
+    wechat,
+    wechatUrl,
+    close: async () => {
+      await app.close();
+      await wechat.stop();
+      await db.drop();
+    },
+  };
+}
