@@ -1,0 +1,41 @@
+import { MAIN_PAGES, SUBPACKAGE_CONFIG, SUBPACKAGES, TAB_BAR_LIST, TAB_PAGES } from './constants/routes';
+
+const BRAND_RED = '#c8161d';
+
+// Keys only WeChat understands; H5 must not see them. `process.env.TARO_ENV` is written out in full
+// because Taro replaces that exact expression at build time.
+const weappOnly =
+  process.env.TARO_ENV === 'weapp'
+    ? {
+        // Fuzzy location only: check-in by location is optional and the rotating code works without it.
+        requiredPrivateInfos: ['getFuzzyLocation' as const],
+        permission: {
+          'scope.userFuzzyLocation': { desc: '在你选择定位签到时确认你在社区附近，可不开启' },
+        },
+        lazyCodeLoading: 'requiredComponents',
+      }
+    : {};
+
+export default defineAppConfig({
+  pages: MAIN_PAGES,
+  subPackages: SUBPACKAGE_CONFIG,
+  preloadRule: {
+    [TAB_PAGES.home]: { network: 'all', packages: [SUBPACKAGES.about.root] },
+    [TAB_PAGES.mine]: { network: 'all', packages: [SUBPACKAGES.account.root, SUBPACKAGES.about.root] },
+  },
+  window: {
+    navigationBarTitleText: '先锋报到',
+    navigationBarBackgroundColor: BRAND_RED,
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f5f5f5',
+    backgroundTextStyle: 'dark',
+  },
+  tabBar: {
+    color: '#555555',
+    selectedColor: BRAND_RED,
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: TAB_BAR_LIST,
+  },
+  ...weappOnly,
+});

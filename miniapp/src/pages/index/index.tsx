@@ -1,0 +1,150 @@
+import type { MeResponse, PublicCommunity } from '@pioneer/shared-types';
+import { Text, View } from '@tarojs/components';
+import { Button, Tag } from '@nutui/nutui-react-taro';
+import type { ApiError } from '@/api/api-error';
+import SectionCard from '@/components/section-card';
+import StateView from '@/components/state-view';
+import { ROLE_LABELS } from '@/constants/labels';
+import { ROUTES } from '@/constants/routes';
+import { openPage } from '@/services/navigation';
+import { useHome } from './use-home';
+import './index.scss';
+
+function Figure({ label, value }: { label: string; value: number }) {
+  return (
+    <View className="home-figure">
+      <Text className="home-figure__label">{label}</Text>
+      <View>
+        <Text className="home-figure__value">{value}</Text>
+        <Text className="home-figure__unit"> 个</Text>
+      </View>
+    </View>
+  );
+}
+
+function CommunityItem({ community }: { community: PublicCommunity }) {
+  return (
+    <View className="home-community">
+      <View className="home-community__head">
+        <Text className="home-community__name">{community.name}</Text>
+        <Text className="home-community__street">{community.streetName}</Text>
+      </View>
+      <Text className="home-community__address">{community.address}</Text>
+    </View>
+  );
+}
+
+interface GreetingProps {
+  me: MeResponse | undefined;
+  error: ApiError | undefined;
+  loading: boolean;
+  onRetry: () => void;
+}
+
+function Greeting({ me, error, loading, onRetry }: GreetingProps) {
+  if (!me) {
+    return (
+      <SectionCard className="home-greeting">
+        {error && !loading ? (
+          <StateView status="error" message={error.message} onRetry={onRetry} rows={1} />
+        ) : (
+          <StateView status="loading" message="正在读取你的信息…" rows={1} />
+        )}
+      </SectionCard>
+    );
+  }
+  return (
+    <SectionCard className="home-greeting">
+      <Text className="home-greeting__name">你好，{me.name}</Text>
+      {me.roles.length > 0 ? (
+        <View className="home-roles">
+          {me.roles.map((scope) => (
+            <Tag key={`${scope.role}-${scope.scopeId ?? 'all'}`} className="home-role" type="primary" plain>
+              {`${ROLE_LABELS[scope.role]} · ${scope.scopeName}`}
+            </Tag>
+          ))}
+        </View>
+      ) : null}
+      <View className="home-shortcuts">
+        <Button className="home-shortcut" size="large" onClick={() => openPage(ROUTES.activities)}>
+          查看活动
+        </Button>
+        <Button className="home-shortcut" size="large" onClick={() => openPage(ROUTES.mine)}>
+          我的信息
+        </Button>
+      </View>
+    </SectionCard>
+  );
+}
+
+export default function HomePage() {
+  const { overview, me, signedIn } = useHome();
+  const data = overview.data;
+
+  return (
+    <View className="page home">
+      <View className="page-header">
+        <Text className="page-header__title home-title">{data?.districtName ?? '先锋报到'}</Text>
+        <Text className="page-header__subtitle">在职党员到社区报到 · 为群众办实事</Text>
+      </View>
+
+      {signedIn ? (
+        <Greeting me={me.data} error={me.error} loading={me.loading} onRetry={() => void me.reload()} />
+      ) : (
+        <SectionCard className="home-login">
+          <Text className="home-login__text">登录后可查看你的报到信息</Text>
+          <Button className="home-login__button" type="primary" size="large" block onClick={() => openPage(ROUTES.login)}>
+            登录
+          </Button>
+        </SectionCard>
+      )}
+
+      {data && overview.error ? (
+        <View className="refresh-notice home-refresh-error">
+          <Text>{overview.error.message}</Text>
+          <Text className="refresh-notice__retry" onClick={() => void overview.reload()}>
+            重试
+          </Text>
+        </View>
+      ) : null}
+
+      {!data ? (
+        overview.error && !overview.loading ? (
+          <StateView
+            className="home-error"
+            status="error"
+            message={overview.error.message}
+            onRetry={() => void overview.reload()}
+          />
+        ) : (
+          <StateView className="home-loading" status="loading" rows={4} />
+        )
+      ) : (
+        <>
+          <SectionCard className="home-figures">
+            <View className="home-figures__row">
+              <Figure label="参与单位" value={data.unitCount} />
+              <Figure label="社区" value={data.communityCount} />
+              <Figure label="街道" value={data.streetCount} />
+            </View>
+          </SectionCard>
+
+          <SectionCard title="社区" className="home-communities">
+            {data.communities.length === 0 ? (
+              <StateView className="home-empty" status="empty" message="暂无社区信息，请稍后再来看看" />
+            ) : (
+              data.communities.map((community) => <CommunityItem key={community.id} community={community} />)
+            )}
+          </SectionCard>
+        </>
+      )}
+
+      <SectionCard className="home-links">
+        <View className="link-row home-about" onClick={() => openPage(ROUTES.about)}>
+          <Text>关于先锋报到</Text>
+          <Text className="link-row__arrow">›</Text>
+        </View>
+      </SectionCard>
+    </View>
+  );
+}
