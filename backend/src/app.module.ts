@@ -7,6 +7,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import { JwtAuthGuard } from './common/auth/jwt-auth.guard.js';
+import { RolesGuard } from './common/auth/roles.guard.js';
+import { ScopeModule } from './common/auth/scope.service.js';
 import { CryptoModule } from './common/crypto/crypto.module.js';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
 import { createValidationPipe } from './common/errors/validation.pipe.js';
@@ -54,6 +56,7 @@ export class AppModule {
         CryptoModule.forKey(dataKey),
         SharedCacheModule,
         AuditModule,
+        ScopeModule,
         WechatModule,
         HealthModule,
         OrgModule,
@@ -63,6 +66,7 @@ export class AppModule {
       providers: [
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: RolesGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],

@@ -3,6 +3,7 @@ import type { DistrictOverviewResponse, MeResponse } from '@pioneer/shared-types
 export function overviewFixture(overrides: Partial<DistrictOverviewResponse> = {}): DistrictOverviewResponse {
   return {
     districtName: '示范区',
+    demoMode: true,
     unitCount: 3,
     communityCount: 2,
     streetCount: 1,

@@ -3,6 +3,12 @@
 
 export const ROLES = ['member', 'worker', 'organizer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
+export const ROLE_LABELS: Record<Role, string> = {
+  member: '党员',
+  worker: '社区工作者',
+  organizer: '组织者',
+  admin: '管理员',
+};
 
 /** What a role assignment is limited to. A worker: community or street; an organizer: branch, unit or district. */
 export const SCOPE_KINDS = ['self', 'community', 'street', 'branch', 'unit', 'district', 'system'] as const;
@@ -17,8 +23,30 @@ export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
   other: '其他',
 };
 
-export const MEMBER_STATUSES = ['invited', 'active', 'transferred', 'left'] as const;
+/**
+ * invited: in the roster, not yet bound to WeChat; active: bound; transferred: moved out of the district's units;
+ * retired / left: records stay, sign-in stops.
+ */
+export const MEMBER_STATUSES = ['invited', 'active', 'transferred', 'retired', 'left'] as const;
 export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+export const MEMBER_STATUS_LABELS: Record<MemberStatus, string> = {
+  invited: '待绑定',
+  active: '在册',
+  transferred: '已转出',
+  retired: '已退休',
+  left: '已离开',
+};
+/** Statuses that may not sign in. */
+export const INACTIVE_MEMBER_STATUSES: readonly MemberStatus[] = ['transferred', 'retired', 'left'];
+
+export const SUGGESTION_STATUSES = ['submitted', 'in_progress', 'replied', 'closed'] as const;
+export type SuggestionStatus = (typeof SUGGESTION_STATUSES)[number];
+export const SUGGESTION_STATUS_LABELS: Record<SuggestionStatus, string> = {
+  submitted: '已提交',
+  in_progress: '处理中',
+  replied: '已答复',
+  closed: '已办结',
+};
 
 export const REGISTRATION_STATUSES = ['pending', 'approved', 'rejected', 'ended'] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];

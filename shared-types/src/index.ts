@@ -5,3 +5,6 @@ export * from './api/auth.js';
 export * from './api/public.js';
 export * from './api/pagination.js';
 export * from './api/me.js';
+export * from './api/org.js';
+export * from './api/roster.js';
+export * from './api/suggestions.js';

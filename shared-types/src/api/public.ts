@@ -17,6 +17,8 @@ export interface PublicUnit {
 
 export interface DistrictOverviewResponse {
   districtName: string;
+  /** Demo deployments offer a role picker instead of WeChat sign-in. */
+  demoMode: boolean;
   unitCount: number;
   communityCount: number;
   streetCount: number;

@@ -2,6 +2,7 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
+import { INACTIVE_MEMBER_STATUSES } from '@pioneer/shared-types';
 import type { FastifyRequest } from 'fastify';
 import { Repository } from 'typeorm';
 import { MemberEntity } from '../../modules/org/entities/member.entity.js';
@@ -36,7 +37,8 @@ export class JwtAuthGuard implements CanActivate {
     }
     if (payload.typ !== 'access' || typeof payload.sub !== 'string') throw new DomainException('UNAUTHENTICATED');
     const member = await this.members.findOne({ where: { id: payload.sub }, select: { id: true, status: true } });
-    if (!member || member.status === 'left') throw new DomainException('UNAUTHENTICATED');
+    if (!member) throw new DomainException('UNAUTHENTICATED');
+    if (INACTIVE_MEMBER_STATUSES.includes(member.status)) throw new DomainException('MEMBER_INACTIVE');
     const roles = await this.roles.find({ where: { memberId: member.id } });
     request.user = {
       memberId: member.id,

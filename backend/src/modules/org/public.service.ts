@@ -26,8 +26,10 @@ export class PublicService {
       this.communities.find({ order: { name: 'ASC' } }),
     ]);
     const streetNames = new Map(streets.map((s) => [s.id, s.name]));
+    const app = this.config.getOrThrow('app', { infer: true });
     return {
-      districtName: this.config.getOrThrow('app', { infer: true }).districtName,
+      districtName: app.districtName,
+      demoMode: app.demo,
       unitCount: units.length,
       communityCount: communities.length,
       streetCount: streets.length,

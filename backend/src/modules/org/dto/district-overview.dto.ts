@@ -18,6 +18,7 @@ export class PublicUnitDto implements PublicUnit {
 
 export class DistrictOverviewDto implements DistrictOverviewResponse {
   @ApiProperty() districtName: string;
+  @ApiProperty() demoMode: boolean;
   @ApiProperty() unitCount: number;
   @ApiProperty() communityCount: number;
   @ApiProperty() streetCount: number;

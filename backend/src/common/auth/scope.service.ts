@@ -1,0 +1,88 @@
+import { Global, Injectable, Module } from '@nestjs/common';
+import { InjectRepository, TypeOrmModule } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { BranchEntity } from '../../modules/org/entities/branch.entity.js';
+import { CommunityEntity } from '../../modules/org/entities/community.entity.js';
+import { DomainException } from '../errors/domain.exception.js';
+import type { AuthUser } from './auth-user.js';
+
+/** `all` for district-wide reach; otherwise the explicit ids a person may see. */
+export type IdScope = { all: true } | { all: false; ids: string[] };
+
+export interface MemberRef {
+  id: string;
+  unitId: string;
+  branchId: string | null;
+}
+
+/**
+ * Every query is scoped: a worker sees only their communities (or their street's), an organizer only their branch,
+ * unit or the district, a member only themself. Services ask here instead of reading roles themselves.
+ */
+@Injectable()
+export class ScopeService {
+  constructor(
+    @InjectRepository(CommunityEntity) private readonly communities: Repository<CommunityEntity>,
+    @InjectRepository(BranchEntity) private readonly branches: Repository<BranchEntity>,
+  ) {}
+
+  isAdmin(user: AuthUser): boolean {
+    return user.roles.some((r) => r.role === 'admin');
+  }
+
+  isDistrictOrganizer(user: AuthUser): boolean {
+    return user.roles.some((r) => r.role === 'organizer' && r.scopeKind === 'district');
+  }
+
+  /** Communities a worker serves: named communities plus every community of a named street. */
+  async workerCommunityIds(user: AuthUser): Promise<string[]> {
+    const worker = user.roles.filter((r) => r.role === 'worker' && r.scopeId);
+    const direct = worker.filter((r) => r.scopeKind === 'community').map((r) => r.scopeId as string);
+    const streetIds = worker.filter((r) => r.scopeKind === 'street').map((r) => r.scopeId as string);
+    const viaStreet = streetIds.length
+      ? (await this.communities.find({ where: { streetId: In(streetIds) }, select: { id: true } })).map((c) => c.id)
+      : [];
+    return [...new Set([...direct, ...viaStreet])];
+  }
+
+  /** Units an organizer covers, as unit ids; branch organizers are narrowed further by organizerBranchIds. */
+  async organizerUnits(user: AuthUser): Promise<IdScope> {
+    if (this.isDistrictOrganizer(user)) return { all: true };
+    const org = user.roles.filter((r) => r.role === 'organizer' && r.scopeId);
+    const unitIds = org.filter((r) => r.scopeKind === 'unit').map((r) => r.scopeId as string);
+    const branchIds = org.filter((r) => r.scopeKind === 'branch').map((r) => r.scopeId as string);
+    const viaBranch = branchIds.length
+      ? (await this.branches.find({ where: { id: In(branchIds) }, select: { id: true, unitId: true } })).map((b) => b.unitId)
+      : [];
+    return { all: false, ids: [...new Set([...unitIds, ...viaBranch])] };
+  }
+
+  /** Whether an organizer's scope covers a member (district: all; unit: same unit; branch: same branch). */
+  async organizerCovers(user: AuthUser, member: MemberRef): Promise<boolean> {
+    if (this.isDistrictOrganizer(user)) return true;
+    return user.roles.some(
+      (r) =>
+        r.role === 'organizer' &&
+        ((r.scopeKind === 'unit' && r.scopeId === member.unitId) ||
+          (r.scopeKind === 'branch' && r.scopeId !== null && r.scopeId === member.branchId)),
+    );
+  }
+
+  async assertOrganizerCovers(user: AuthUser, member: MemberRef): Promise<void> {
+    if (!(await this.organizerCovers(user, member))) throw new DomainException('FORBIDDEN', '该党员不在您的管理范围内');
+  }
+
+  async assertWorkerServes(user: AuthUser, communityId: string): Promise<void> {
+    if (!(await this.workerCommunityIds(user)).includes(communityId)) {
+      throw new DomainException('FORBIDDEN', '该社区不在您的工作范围内');
+    }
+  }
+}
+
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature([CommunityEntity, BranchEntity])],
+  providers: [ScopeService],
+  exports: [ScopeService],
+})
+export class ScopeModule {}

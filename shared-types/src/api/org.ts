@@ -1,0 +1,128 @@
+import type { MemberStatus, Role, ScopeKind, UnitKind } from '../enums.js';
+
+export interface BranchView {
+  id: string;
+  name: string;
+}
+
+export interface UnitView {
+  id: string;
+  name: string;
+  kind: UnitKind;
+  code: string;
+  brandName: string | null;
+  brandIntro: string | null;
+  branches: BranchView[];
+  memberCount: number;
+}
+
+export interface UnitInput {
+  name: string;
+  kind: UnitKind;
+  code: string;
+  brandName?: string | null;
+  brandIntro?: string | null;
+  /** Branch names; on update, branches not listed are kept if they still have members. */
+  branches?: string[];
+}
+
+export interface StreetView {
+  id: string;
+  name: string;
+  communityCount: number;
+}
+
+export interface StreetInput {
+  name: string;
+}
+
+export interface CommunityView {
+  id: string;
+  name: string;
+  streetId: string;
+  streetName: string;
+  address: string;
+  lat: number;
+  lng: number;
+  geofenceRadiusM: number;
+}
+
+export interface CommunityInput {
+  name: string;
+  streetId: string;
+  address: string;
+  /** GCJ-02 */
+  lat: number;
+  lng: number;
+  geofenceRadiusM?: number;
+}
+
+export interface RoleAssignmentView {
+  id: string;
+  role: Role;
+  scopeKind: ScopeKind;
+  scopeId: string | null;
+  scopeName: string;
+}
+
+export interface RoleAssignmentInput {
+  role: Role;
+  scopeKind: ScopeKind;
+  scopeId?: string | null;
+}
+
+export interface MemberView {
+  id: string;
+  name: string;
+  /** Masked (138****1234) unless the caller's duty needs the number, and then audited. */
+  phone: string | null;
+  phoneMasked: boolean;
+  status: MemberStatus;
+  unit: { id: string; name: string };
+  branch: { id: string; name: string } | null;
+  roles: RoleAssignmentView[];
+  /** Whether a WeChat account is bound (the openid itself is never shown). */
+  wechatBound: boolean;
+}
+
+export interface MemberListQuery {
+  q?: string;
+  unitId?: string;
+  status?: MemberStatus;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface MemberTransferRequest {
+  toUnitId: string;
+  toBranchId?: string | null;
+  reason: string;
+}
+
+export interface MemberStatusRequest {
+  status: Extract<MemberStatus, 'active' | 'retired' | 'left' | 'transferred'>;
+  reason: string;
+}
+
+export interface MemberHistoryEntry {
+  at: string;
+  kind: 'unit' | 'status' | 'roles' | 'binding';
+  summary: string;
+  actorName: string | null;
+}
+
+/** A worker's open work handed to a successor (their communities' queue, later their pending decisions). */
+export interface HandoverRequest {
+  fromMemberId: string;
+  toMemberId: string;
+  reason: string;
+}
+
+export interface HandoverResponse {
+  movedRoleAssignments: number;
+}
+
+/** The full phone number, for those whose duty needs it; every call is audited. */
+export interface PhoneRevealResponse {
+  phone: string;
+}

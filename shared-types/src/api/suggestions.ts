@@ -1,0 +1,27 @@
+import type { SuggestionStatus } from '../enums.js';
+
+/** 意见建议: required by the state rules on government apps; anyone signed in may send one. */
+export interface SuggestionInput {
+  content: string;
+  /** Hidden from the organizers handling it (kept for the sender's own list). */
+  anonymous?: boolean;
+  /** Optional way back to the sender besides the in-app reply. */
+  contact?: string | null;
+}
+
+export interface SuggestionView {
+  id: string;
+  content: string;
+  anonymous: boolean;
+  status: SuggestionStatus;
+  reply: string | null;
+  repliedAt: string | null;
+  createdAt: string;
+  /** Null when anonymous, or when the caller is the sender. */
+  authorName: string | null;
+}
+
+export interface SuggestionReplyInput {
+  reply: string;
+  status?: Extract<SuggestionStatus, 'in_progress' | 'replied' | 'closed'>;
+}
