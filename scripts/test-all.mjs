@@ -1,7 +1,7 @@
 // `npm test`: every suite in turn, then one closing line totalling them all: "N passed, N failed".
 // MySQL and browser suites run when their server/browser is available, and are required when CI=true.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildAll, ROOT } from './lib/build-steps.mjs';
 
@@ -70,7 +70,17 @@ runSuite('weapp size budget', 'npm', ['run', 'size', '-w', 'miniapp'], single);
 runSuite(
   'browser (H5 build in headless Chromium)',
   'node',
-  ['--test', '--test-reporter=spec', '--test-reporter=tap', '--test-reporter-destination=stdout', `--test-reporter-destination=${join(ARTIFACTS, 'browser.tap')}`, 'miniapp/e2e/home.e2e.mjs'],
+  [
+    '--test',
+    '--test-concurrency=1',
+    '--test-reporter=spec',
+    '--test-reporter=tap',
+    '--test-reporter-destination=stdout',
+    `--test-reporter-destination=${join(ARTIFACTS, 'browser.tap')}`,
+    ...readdirSync(join(ROOT, 'miniapp/e2e'))
+      .filter((f) => f.endsWith('.e2e.mjs'))
+      .map((f) => `miniapp/e2e/${f}`),
+  ],
   tapCount(join(ARTIFACTS, 'browser.tap')),
 );
 
