@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory.js';
 import { ConfigError } from './config/config-error.js';
 import { type AppConfig, loadConfiguration, redactUrl } from './config/configuration.js';
+import { ensureMysqlDatabase } from './database/ensure-database.js';
 import { prepareDatabase } from './database/prepare-database.js';
 import { FakeWechatServer } from './wechat/fake/fake-wechat-server.js';
 
@@ -26,6 +27,7 @@ async function bootstrap(): Promise<void> {
     const fake = new FakeWechatServer({ appId: config.wechat.appId, appSecret: config.wechat.appSecret });
     config.wechat.apiBase = await fake.start(0, '127.0.0.1');
   }
+  if (config.app.nodeEnv !== 'production') await ensureMysqlDatabase(config.database);
   const app = await createApp(config);
   const { migrated, seeded } = await prepareDatabase(app, config);
   await app.listen({ port: config.app.port, host: config.app.host });

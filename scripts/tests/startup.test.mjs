@@ -1,0 +1,108 @@
+// The compiled backend as an operator starts it: bad configuration stops it at once naming the variable, and a
+// MySQL/MariaDB DATABASE_URL naming a database that does not exist yet runs the same product there.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { ROOT } from '../lib/build-steps.mjs';
+
+const MAIN = join(ROOT, 'backend/dist/main.js');
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+function startBackend(env) {
+  const child = spawn(process.execPath, [MAIN], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  return { child, exited, output: () => output };
+}
+
+async function waitHealthy(baseUrl, proc, ms = 60_000) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (proc.child.exitCode !== null) throw new Error(`exited early:\n${proc.output()}`);
+    try {
+      const res = await fetch(`${baseUrl}/api/health`);
+      if (res.status === 200) return;
+    } catch {
+      // not yet listening
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`not healthy in time:\n${proc.output()}`);
+}
+
+test('DATABASE_URL=nonsense stops the process with a message naming DATABASE_URL', async () => {
+  const proc = startBackend({ DATABASE_URL: 'nonsense', PORT: String(await freePort()) });
+  const { code } = await proc.exited;
+  assert.notEqual(code, 0);
+  assert.match(proc.output(), /DATABASE_URL/);
+});
+
+test('production refuses the embedded SQLite database', async () => {
+  const proc = startBackend({ NODE_ENV: 'production', DATABASE_URL: 'sqlite:data/x.sqlite', PORT: String(await freePort()) });
+  const { code } = await proc.exited;
+  assert.notEqual(code, 0);
+  assert.match(proc.output(), /DATABASE_URL must be a mysql:\/\/ URL when NODE_ENV=production/);
+});
+
+test('SIGTERM shuts the server down promptly', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pioneer-startup-'));
+  const port = await freePort();
+  const proc = startBackend({ DATABASE_URL: `sqlite:${join(dir, 'p.sqlite')}`, PORT: String(port), H5_DIR: dir });
+  try {
+    await waitHealthy(`http://127.0.0.1:${port}`, proc);
+    const started = Date.now();
+    proc.child.kill('SIGTERM');
+    await proc.exited;
+    assert.ok(Date.now() - started < 10_000, 'stopped within 10 s');
+  } finally {
+    if (proc.child.exitCode === null) proc.child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+const mysqlServer = process.env.TEST_MYSQL_URL;
+test(
+  'a MySQL DATABASE_URL naming a new database runs the same product on MariaDB',
+  { skip: mysqlServer ? false : 'TEST_MYSQL_URL is not set' },
+  async () => {
+    const { createConnection } = await import('mysql2/promise');
+    const name = `pioneer_start_${randomBytes(4).toString('hex')}`;
+    const url = new URL(mysqlServer);
+    url.pathname = `/${name}`;
+    const port = await freePort();
+    const proc = startBackend({ DATABASE_URL: url.toString(), PORT: String(port), H5_DIR: tmpdir() });
+    try {
+      await waitHealthy(`http://127.0.0.1:${port}`, proc);
+      const overview = await (await fetch(`http://127.0.0.1:${port}/api/v1/public/overview`)).json();
+      assert.ok(overview.communities.length > 0, 'the demo district was seeded into MariaDB');
+    } finally {
+      proc.child.kill('SIGTERM');
+      await proc.exited;
+      const server = new URL(mysqlServer);
+      const conn = await createConnection({ host: server.hostname, port: Number(server.port || 3306), user: server.username || 'root', password: decodeURIComponent(server.password) });
+      await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await conn.end();
+    }
+  },
+);
