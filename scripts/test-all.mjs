@@ -66,6 +66,12 @@ runSuite(
   jestCount(join(ARTIFACTS, 'miniapp-jest.json')),
   { cwd: join(ROOT, 'miniapp') },
 );
+runSuite(
+  'startup (compiled backend)',
+  'node',
+  ['--test', '--test-reporter=spec', '--test-reporter=tap', '--test-reporter-destination=stdout', `--test-reporter-destination=${join(ARTIFACTS, 'startup.tap')}`, 'scripts/tests/startup.test.mjs'],
+  tapCount(join(ARTIFACTS, 'startup.tap')),
+);
 runSuite('weapp size budget', 'npm', ['run', 'size', '-w', 'miniapp'], single);
 runSuite(
   'browser (H5 build in headless Chromium)',
