@@ -51,8 +51,48 @@ export const SUGGESTION_STATUS_LABELS: Record<SuggestionStatus, string> = {
 export const REGISTRATION_STATUSES = ['pending', 'approved', 'rejected', 'ended'] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 
+/** open: started, not ended; pending: waiting for a worker; confirmed / rejected: decided. */
 export const SERVICE_RECORD_STATUSES = ['open', 'pending', 'confirmed', 'rejected'] as const;
 export type ServiceRecordStatus = (typeof SERVICE_RECORD_STATUSES)[number];
+export const SERVICE_RECORD_STATUS_LABELS: Record<ServiceRecordStatus, string> = {
+  open: '进行中',
+  pending: '待确认',
+  confirmed: '已确认',
+  rejected: '未通过',
+};
+
+/** How one end of a visit was verified. `offline`: kept on the phone without a signal; always reviewed. */
+export const VERIFICATION_METHODS = ['code', 'geofence', 'worker', 'offline'] as const;
+export type VerificationMethod = (typeof VERIFICATION_METHODS)[number];
+
+export const SERVICE_FLAGS = [
+  'geofence_outside',
+  'geofence_inaccurate',
+  'offline_claimed_time',
+  'impossible_travel',
+  'never_closed',
+  'repeated_rejections',
+] as const;
+export type ServiceFlag = (typeof SERVICE_FLAGS)[number];
+export const SERVICE_FLAG_LABELS: Record<ServiceFlag, string> = {
+  geofence_outside: '定位不在社区范围内',
+  geofence_inaccurate: '定位精度不足',
+  offline_claimed_time: '离线记录，时间以手机为准',
+  impossible_travel: '两次签到地点相距过远',
+  never_closed: '超过 12 小时未签退，已自动结束',
+  repeated_rejections: '近期多次未通过',
+};
+
+export const MESSAGE_KINDS = [
+  'registration_approved',
+  'registration_rejected',
+  'service_confirmed',
+  'service_rejected',
+  'worker_pending',
+  'suggestion_replied',
+  'system',
+] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 export const SERVICE_TYPES = ['policy', 'environment', 'care', 'mediation', 'civility', 'volunteer', 'other'] as const;
 export type ServiceType = (typeof SERVICE_TYPES)[number];

@@ -22,8 +22,19 @@ export interface UnitInput {
   code: string;
   brandName?: string | null;
   brandIntro?: string | null;
-  /** Branch names; on update, branches not listed are kept if they still have members. */
+  /**
+   * Branch names. On update the list replaces the unit's branches: names not listed are removed, new names added;
+   * removing a branch that still has members (or an organizer scoped to it) is refused with ORG_IN_USE.
+   */
   branches?: string[];
+}
+
+export interface UnitListQuery {
+  /** Part of the unit's name, or its exact code. */
+  q?: string;
+  kind?: UnitKind;
+  page?: number;
+  pageSize?: number;
 }
 
 export interface StreetView {
@@ -45,6 +56,19 @@ export interface CommunityView {
   lat: number;
   lng: number;
   geofenceRadiusM: number;
+}
+
+export interface StreetListQuery {
+  page?: number;
+  pageSize?: number;
+}
+
+export interface CommunityListQuery {
+  streetId?: string;
+  /** Part of the community's name. */
+  q?: string;
+  page?: number;
+  pageSize?: number;
 }
 
 export interface CommunityInput {
@@ -83,6 +107,21 @@ export interface MemberView {
   roles: RoleAssignmentView[];
   /** Whether a WeChat account is bound (the openid itself is never shown). */
   wechatBound: boolean;
+}
+
+/** `POST /api/v1/members` — one member entered by hand (status invited); the roster import handles many. */
+export interface MemberInput {
+  name: string;
+  phone: string;
+  unitId: string;
+  branchId?: string | null;
+}
+
+/** `PATCH /api/v1/members/:id` — moving to another unit is a transfer, not an edit. */
+export interface MemberUpdate {
+  name?: string;
+  /** A branch of the member's unit; null clears it. */
+  branchId?: string | null;
 }
 
 export interface MemberListQuery {

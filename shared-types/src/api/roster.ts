@@ -20,6 +20,8 @@ export interface RosterRowReport {
   memberId: string | null;
   /** For `transfer`: the unit the member is in now. */
   fromUnitName?: string | null;
+  /** For `transfer` in a commit: true when the row was listed in confirmTransfers and applied, false when left as is. */
+  transferApplied?: boolean;
   issues: RosterRowIssue[];
 }
 
@@ -37,4 +39,14 @@ export interface RosterImportReport {
 /** Transfers are never applied by an import unless their rows are listed here after the organizer confirmed them. */
 export interface RosterCommitOptions {
   confirmTransfers?: number[];
+}
+
+/** `POST /roster/import?mode=…`: a dry run writes nothing; a commit applies the valid rows. */
+export interface RosterImportQuery {
+  mode: RosterImportReport['mode'];
+}
+
+/** `GET /roster/export`: full phone numbers by default (audited); `masked` gives a file safe to pass around. */
+export interface RosterExportQuery {
+  phones?: 'full' | 'masked';
 }

@@ -9,6 +9,9 @@ import type { AuthUser } from './auth-user.js';
 /** `all` for district-wide reach; otherwise the explicit ids a person may see. */
 export type IdScope = { all: true } | { all: false; ids: string[] };
 
+/** The members an organizer reaches: every member of whole units (unit scope) plus members of single branches. */
+export type MemberScope = { all: true } | { all: false; unitIds: string[]; branchIds: string[] };
+
 export interface MemberRef {
   id: string;
   unitId: string;
@@ -55,6 +58,22 @@ export class ScopeService {
       ? (await this.branches.find({ where: { id: In(branchIds) }, select: { id: true, unitId: true } })).map((b) => b.unitId)
       : [];
     return { all: false, ids: [...new Set([...unitIds, ...viaBranch])] };
+  }
+
+  /** Branches a branch-scoped organizer is limited to. */
+  organizerBranchIds(user: AuthUser): string[] {
+    return user.roles
+      .filter((r) => r.role === 'organizer' && r.scopeKind === 'branch' && r.scopeId)
+      .map((r) => r.scopeId as string);
+  }
+
+  /** What member lists an organizer may read; agrees with organizerCovers for every single member. */
+  organizerMemberScope(user: AuthUser): MemberScope {
+    if (this.isDistrictOrganizer(user)) return { all: true };
+    const unitIds = user.roles
+      .filter((r) => r.role === 'organizer' && r.scopeKind === 'unit' && r.scopeId)
+      .map((r) => r.scopeId as string);
+    return { all: false, unitIds: [...new Set(unitIds)], branchIds: [...new Set(this.organizerBranchIds(user))] };
   }
 
   /** Whether an organizer's scope covers a member (district: all; unit: same unit; branch: same branch). */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { type EntityManager, Repository } from 'typeorm';
 import { AuditLogEntity } from './audit-log.entity.js';
 
 export interface AuditEntry {
@@ -18,9 +18,11 @@ export interface AuditEntry {
 export class AuditService {
   constructor(@InjectRepository(AuditLogEntity) private readonly repo: Repository<AuditLogEntity>) {}
 
-  async record(entry: AuditEntry): Promise<void> {
-    await this.repo.insert(
-      this.repo.create({
+  /** Pass the transaction's manager when the audited change is written in one, so both commit or neither does. */
+  async record(entry: AuditEntry, manager?: EntityManager): Promise<void> {
+    const repo = manager ? manager.getRepository(AuditLogEntity) : this.repo;
+    await repo.insert(
+      repo.create({
         actorId: entry.actorId,
         action: entry.action,
         targetType: entry.targetType ?? null,
@@ -28,6 +30,8 @@ export class AuditService {
         ip: entry.ip ?? null,
         result: entry.result,
         detail: entry.detail ? JSON.stringify(entry.detail) : null,
+        // Millisecond time from here: SQLite's column default keeps whole seconds, which scrambles "newest first".
+        createdAt: new Date(),
       }),
     );
   }

@@ -1,0 +1,40 @@
+import { Body, Controller, Get, HttpCode, Ip, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { MemberHistoryEntry, MemberView } from '@pioneer/shared-types';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+import { CurrentUser } from '../../common/auth/current-user.decorator.js';
+import { Roles } from '../../common/auth/roles.decorator.js';
+import { MemberViewDto } from './dto/member.dto.js';
+import { MemberHistoryEntryDto, MemberStatusDto, MemberTransferDto } from './dto/moves.dto.js';
+import { MemberMovesService } from './member-moves.service.js';
+
+@ApiTags('members')
+@ApiBearerAuth()
+@Controller({ path: 'members/:id', version: '1' })
+export class MemberMovesController {
+  constructor(private readonly service: MemberMovesService) {}
+
+  @Post('transfer')
+  @Roles('admin', 'organizer')
+  @HttpCode(200)
+  @ApiOkResponse({ type: MemberViewDto })
+  @ApiForbiddenResponse({ description: 'FORBIDDEN unless the caller covers the member’s current unit/branch' })
+  transfer(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: MemberTransferDto, @Ip() ip: string): Promise<MemberView> {
+    return this.service.transfer(user, id, body, ip);
+  }
+
+  @Post('status')
+  @Roles('admin', 'organizer')
+  @HttpCode(200)
+  @ApiOkResponse({ type: MemberViewDto })
+  @ApiConflictResponse({ description: 'CONFLICT when the status is unchanged or the caller is the member' })
+  status(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: MemberStatusDto, @Ip() ip: string): Promise<MemberView> {
+    return this.service.changeStatus(user, id, body, ip);
+  }
+
+  @Get('history')
+  @ApiOkResponse({ type: [MemberHistoryEntryDto], description: 'The member themself, a covering organizer or the admin' })
+  history(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<MemberHistoryEntry[]> {
+    return this.service.history(user, id);
+  }
+}

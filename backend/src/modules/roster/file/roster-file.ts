@@ -1,0 +1,108 @@
+import ExcelJS from 'exceljs';
+import { DomainException } from '../../../common/errors/domain.exception.js';
+import { detectDelimiter, parseCsv } from './csv-parser.js';
+
+/** One non-empty row of the uploaded sheet; `row` is the 1-based number the spreadsheet shows beside it. */
+export interface SheetRow {
+  row: number;
+  cells: string[];
+}
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0];
+
+function startsWith(buf: Buffer, bytes: number[]): boolean {
+  return bytes.every((b, i) => buf[i] === b);
+}
+
+function invalid(message: string): DomainException {
+  return new DomainException('ROSTER_FILE_INVALID', message);
+}
+
+/**
+ * Reads an uploaded roster as rows of text, whatever the extension says: xlsx by its zip signature, otherwise text
+ * CSV in UTF-8 (with or without the BOM Excel writes), UTF-16 (Excel's "Unicode text"), or GB18030 (Excel's default
+ * "CSV" on a Chinese Windows).
+ */
+export async function readRosterFile(content: Buffer): Promise<SheetRow[]> {
+  if (content.length === 0) throw invalid('上传的名册文件是空的，请选择填好内容的 xlsx 或 csv 文件');
+  if (startsWith(content, ZIP)) return readXlsx(content);
+  if (startsWith(content, OLE)) throw invalid('不支持旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx 或“CSV UTF-8”后再上传');
+  return readCsv(decodeText(content));
+}
+
+async function readXlsx(content: Buffer): Promise<SheetRow[]> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(content as unknown as ExcelJS.Buffer);
+  } catch {
+    throw invalid('无法读取该 Excel 文件，文件可能已损坏或不是 xlsx 格式');
+  }
+  // Hidden sheets (code lists, lookups) are skipped in favour of the first visible sheet that has rows.
+  const sheets = workbook.worksheets.filter((ws) => ws.actualRowCount > 0);
+  const sheet = sheets.find((ws) => ws.state === 'visible') ?? sheets[0];
+  if (!sheet) throw invalid('Excel 文件中没有任何内容，请填写名册后再上传');
+  const rows: SheetRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      cells[col - 1] = cellText(cell.value);
+    });
+    for (let i = 0; i < cells.length; i++) cells[i] ??= '';
+    if (cells.some((c) => c.trim() !== '')) rows.push({ row: rowNumber, cells });
+  });
+  return rows;
+}
+
+/** Excel keeps phone numbers typed without a leading apostrophe as numbers; rich text, links and formulas as objects. */
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if ('richText' in value) return value.richText.map((r) => r.text).join('');
+  if ('formula' in value || 'sharedFormula' in value) return cellText((value as ExcelJS.CellFormulaValue).result ?? null);
+  if ('hyperlink' in value) {
+    const text: unknown = value.text;
+    return typeof text === 'string' ? text : cellText(text as ExcelJS.CellValue);
+  }
+  return '';
+}
+
+function decodeText(content: Buffer): string {
+  let text: string;
+  if (startsWith(content, [0xef, 0xbb, 0xbf])) text = decode('utf-8', content.subarray(3));
+  else if (startsWith(content, [0xff, 0xfe])) text = decode('utf-16le', content.subarray(2));
+  else if (startsWith(content, [0xfe, 0xff])) text = decode('utf-16be', content.subarray(2));
+  else {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(content);
+    } catch {
+      text = decode('gb18030', content);
+    }
+  }
+  // Text files never hold NUL or other C0 controls besides tab and line breaks; binaries (PDF, images) do.
+  const sample = text.slice(0, 8192);
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffd]/.test(sample)) {
+    throw invalid('无法识别的文件格式，请上传 xlsx 或 csv 格式的名册');
+  }
+  return text;
+}
+
+function decode(encoding: string, bytes: Buffer): string {
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    throw invalid('名册文件的文字编码无法识别，请在 Excel 中另存为“CSV UTF-8”或 xlsx 后再上传');
+  }
+}
+
+function readCsv(text: string): SheetRow[] {
+  const records = parseCsv(text, detectDelimiter(text));
+  const rows: SheetRow[] = [];
+  records.forEach((cells, i) => {
+    if (cells.some((c) => c.trim() !== '')) rows.push({ row: i + 1, cells });
+  });
+  return rows;
+}

@@ -1,0 +1,105 @@
+import type { ServiceFlag, ServiceRecordStatus, ServiceType, VerificationMethod } from '../enums.js';
+
+/** The rotating check-in code a worker's phone shows; it changes every `slotSeconds`. */
+export interface CheckinCodeResponse {
+  communityId: string;
+  communityName: string;
+  /** What the QR encodes. */
+  code: string;
+  /** The same code in 6 digits, typed by hand only where a camera scan is impossible (demo H5). */
+  shortCode: string;
+  slotSeconds: number;
+  /** ISO time when this code stops being current (the previous slot is still accepted for one more slot). */
+  expiresAt: string;
+}
+
+export interface GeoPoint {
+  /** GCJ-02 */
+  lat: number;
+  lng: number;
+  /** Metres, as the phone reports it. */
+  accuracy: number;
+}
+
+/** Start a visit: by a scanned code, or (only if the person chooses) by location. */
+export interface ServiceStartRequest {
+  code?: string;
+  shortCode?: string;
+  communityId?: string;
+  location?: GeoPoint;
+  /** Set only when the phone kept the record offline: the time it claims; such a record always goes to review. */
+  offlineClaimedAt?: string;
+}
+
+export interface ServiceEndRequest {
+  code?: string;
+  shortCode?: string;
+  serviceType: ServiceType;
+  description: string;
+  offlineClaimedAt?: string;
+}
+
+export interface ServiceRecordView {
+  id: string;
+  member: { id: string; name: string };
+  community: { id: string; name: string };
+  status: ServiceRecordStatus;
+  startedAt: string;
+  endedAt: string | null;
+  startVerification: VerificationMethod;
+  endVerification: VerificationMethod | null;
+  /** Metres from the community centre, when location was used. */
+  distanceM: number | null;
+  serviceType: ServiceType | null;
+  description: string | null;
+  /** Hours credited (0.5 steps); 0 until both ends are verified and the record is confirmed. */
+  hours: number;
+  /** Hours the server times suggest, before confirmation. */
+  proposedHours: number;
+  flags: ServiceFlag[];
+  onBehalf: boolean;
+  onBehalfReason: string | null;
+  decidedBy: { id: string; name: string } | null;
+  decisionReason: string | null;
+  decidedAt: string | null;
+  offlineClaimedAt: string | null;
+}
+
+export interface ServiceQueueQuery {
+  communityId?: string;
+  status?: Extract<ServiceRecordStatus, 'pending' | 'open' | 'confirmed' | 'rejected'>;
+  flagged?: boolean;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface ServiceDecisionRequest {
+  ids: string[];
+  decision: 'confirm' | 'reject';
+  /** Required to reject. */
+  reason?: string;
+  /** When the end was not verified by a code, the worker confirms the hours (per record id). */
+  hours?: Record<string, number>;
+}
+
+export interface ServiceDecisionResponse {
+  decided: string[];
+  /** Records that could not be decided, with why (not in scope, already decided, own record…). */
+  skipped: Array<{ id: string; code: string; message: string }>;
+}
+
+/** 补录: a worker records a visit for one or more members from a paper sign-in sheet. */
+export interface ServiceOnBehalfRequest {
+  memberIds: string[];
+  communityId: string;
+  startedAt: string;
+  endedAt: string;
+  serviceType: ServiceType;
+  description: string;
+  reason: string;
+}
+
+export interface FlagSummaryResponse {
+  /** Counts per flag of records in the caller's scope, for organizers. Counts of records, never a ranking of people. */
+  counts: Record<ServiceFlag, number>;
+}
