@@ -1,0 +1,35 @@
+import type { MessageKind } from '@pioneer/shared-types';
+import { Column, Entity, Index } from 'typeorm';
+import { BaseEntity } from '../../../database/columns.js';
+
+/** none: no WeChat channel for this message; queued → sent / failed once the transaction committed. */
+export const PUSH_STATES = ['none', 'queued', 'sent', 'failed', 'skipped'] as const;
+export type PushState = (typeof PUSH_STATES)[number];
+
+/** One entry of a person's in-app inbox. */
+@Entity('messages')
+@Index('idx_messages_member_created', ['memberId', 'createdAt'])
+@Index('idx_messages_member_read', ['memberId', 'readAt'])
+export class MessageEntity extends BaseEntity {
+  @Column({ name: 'member_id', type: 'varchar', length: 36 })
+  memberId: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  kind: MessageKind;
+
+  @Column({ type: 'varchar', length: 100 })
+  title: string;
+
+  @Column({ type: 'text' })
+  body: string;
+
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  link: string | null;
+
+  @Column({ name: 'read_at', type: 'datetime', precision: 3, nullable: true })
+  readAt: Date | null;
+
+  /** The WeChat subscribe-message channel of this entry; the inbox row itself never depends on it. */
+  @Column({ name: 'push_state', type: 'varchar', length: 20, default: 'none' })
+  pushState: PushState;
+}

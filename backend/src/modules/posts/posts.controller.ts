@@ -1,0 +1,93 @@
+import { Body, Controller, Get, HttpCode, Ip, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { DemoPostView, Page } from '@pioneer/shared-types';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+import { CurrentUser } from '../../common/auth/current-user.decorator.js';
+import { Roles } from '../../common/auth/roles.decorator.js';
+import {
+  CreateDemoPostDto,
+  DemoPostListQueryDto,
+  DemoPostPageDto,
+  DemoPostViewDto,
+  UpdateDemoPostDto,
+} from './dto/demo-post.dto.js';
+import { PostsService } from './posts.service.js';
+
+@ApiTags('posts')
+@ApiBearerAuth()
+@Controller({ path: 'posts', version: '1' })
+export class PostsController {
+  constructor(private readonly service: PostsService) {}
+
+  @Get()
+  @ApiOkResponse({
+    type: DemoPostPageDto,
+    description: 'Organizers: their units; workers: their communities; everyone: the posts they hold; admins: all',
+  })
+  list(@CurrentUser() user: AuthUser, @Query() query: DemoPostListQueryDto): Promise<Page<DemoPostView>> {
+    return this.service.list(user, query);
+  }
+
+  @Post()
+  @Roles('organizer', 'admin')
+  @ApiCreatedResponse({ type: DemoPostViewDto, description: 'An organizer of the unit (or district), or an admin' })
+  @ApiForbiddenResponse({ description: 'Not covering the unit' })
+  create(@CurrentUser() user: AuthUser, @Body() body: CreateDemoPostDto, @Ip() ip: string): Promise<DemoPostView> {
+    return this.service.create(user, body, ip);
+  }
+
+  @Patch(':id')
+  @Roles('organizer', 'admin')
+  @ApiOkResponse({ type: DemoPostViewDto })
+  @ApiForbiddenResponse({ description: 'Not covering the unit' })
+  @ApiConflictResponse({ description: 'The post has ended' })
+  @ApiNotFoundResponse()
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: UpdateDemoPostDto,
+    @Ip() ip: string,
+  ): Promise<DemoPostView> {
+    return this.service.update(user, id, body, ip);
+  }
+
+  @Post(':id/end')
+  @HttpCode(200)
+  @Roles('organizer', 'admin')
+  @ApiOkResponse({ type: DemoPostViewDto, description: 'Ends the post; it stays, with endedAt' })
+  @ApiForbiddenResponse({ description: 'Not covering the unit' })
+  @ApiConflictResponse({ description: 'Already ended' })
+  @ApiNotFoundResponse()
+  end(@CurrentUser() user: AuthUser, @Param('id') id: string, @Ip() ip: string): Promise<DemoPostView> {
+    return this.service.end(user, id, ip);
+  }
+}
+
+/** A person's posts as their profile shows them. */
+@ApiTags('posts')
+@ApiBearerAuth()
+@Controller({ version: '1' })
+export class MemberPostsController {
+  constructor(private readonly service: PostsService) {}
+
+  @Get('me/posts')
+  @ApiOkResponse({ type: [DemoPostViewDto], description: 'Posts the caller holds, ended ones included' })
+  mine(@CurrentUser() user: AuthUser): Promise<DemoPostView[]> {
+    return this.service.mine(user);
+  }
+
+  @Get('members/:id/posts')
+  @ApiOkResponse({ type: [DemoPostViewDto], description: 'The member themself, an admin, or an organizer covering them' })
+  @ApiNotFoundResponse()
+  ofMember(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<DemoPostView[]> {
+    return this.service.ofMember(user, id);
+  }
+}

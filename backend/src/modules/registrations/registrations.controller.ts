@@ -1,0 +1,121 @@
+import { Body, Controller, Get, HttpCode, Ip, Param, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Page, RegistrationMemberLookupResponse, RegistrationView } from '@pioneer/shared-types';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+import { CurrentUser } from '../../common/auth/current-user.decorator.js';
+import { Roles } from '../../common/auth/roles.decorator.js';
+import {
+  ApproveRegistrationDto,
+  CreateRegistrationDto,
+  MemberLookupQueryDto,
+  MemberLookupResponseDto,
+  OnBehalfRegistrationDto,
+  ReasonRequiredDto,
+  RegistrationListQueryDto,
+  RegistrationPageDto,
+  RegistrationViewDto,
+} from './dto/registration.dto.js';
+import { RegistrationsService } from './registrations.service.js';
+
+@ApiTags('registrations')
+@ApiBearerAuth()
+@Controller({ path: 'registrations', version: '1' })
+export class RegistrationsController {
+  constructor(private readonly service: RegistrationsService) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: RegistrationViewDto, description: 'The caller asks to register with a community (pending)' })
+  @ApiConflictResponse({ description: 'REGISTRATION_ACTIVE_EXISTS: a pending or approved one exists' })
+  request(@CurrentUser() user: AuthUser, @Body() body: CreateRegistrationDto, @Ip() ip: string): Promise<RegistrationView> {
+    return this.service.request(user, body, ip);
+  }
+
+  @Post('on-behalf')
+  @Roles('worker')
+  @ApiCreatedResponse({ type: RegistrationViewDto, description: 'Workers of that community: entered from a paper form, approved at once' })
+  @ApiForbiddenResponse({ description: 'Not a worker of that community, or the worker themself' })
+  @ApiConflictResponse({ description: 'REGISTRATION_ACTIVE_EXISTS' })
+  onBehalf(@CurrentUser() user: AuthUser, @Body() body: OnBehalfRegistrationDto, @Ip() ip: string): Promise<RegistrationView> {
+    return this.service.onBehalf(user, body, ip);
+  }
+
+  @Get('member-lookup')
+  @Roles('worker')
+  @ApiOkResponse({ type: MemberLookupResponseDto, description: 'Workers: the member whose name and phone both match (audited)' })
+  @ApiNotFoundResponse({ description: 'No member with both that name and that phone' })
+  lookupMember(
+    @CurrentUser() user: AuthUser,
+    @Query() query: MemberLookupQueryDto,
+    @Ip() ip: string,
+  ): Promise<RegistrationMemberLookupResponse> {
+    return this.service.lookupMember(user, query, ip);
+  }
+
+  @Get('mine')
+  @ApiOkResponse({ type: [RegistrationViewDto], description: "The caller's registrations, newest first, history included" })
+  mine(@CurrentUser() user: AuthUser): Promise<RegistrationView[]> {
+    return this.service.mine(user);
+  }
+
+  @Get()
+  @Roles('worker', 'organizer', 'admin')
+  @ApiOkResponse({ type: RegistrationPageDto, description: 'Workers: their communities; organizers: members they cover; admins: all' })
+  list(@CurrentUser() user: AuthUser, @Query() query: RegistrationListQueryDto): Promise<Page<RegistrationView>> {
+    return this.service.list(user, query);
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @Roles('worker')
+  @ApiOkResponse({ type: RegistrationViewDto, description: 'Workers of that community, not for their own' })
+  @ApiForbiddenResponse({ description: 'Not a worker of that community, or their own registration' })
+  @ApiConflictResponse({ description: 'ALREADY_DECIDED' })
+  @ApiNotFoundResponse()
+  approve(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: ApproveRegistrationDto,
+    @Ip() ip: string,
+  ): Promise<RegistrationView> {
+    return this.service.approve(user, id, body, ip);
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  @Roles('worker')
+  @ApiOkResponse({ type: RegistrationViewDto, description: 'Workers of that community, with a reason the member reads' })
+  @ApiForbiddenResponse({ description: 'Not a worker of that community, or their own registration' })
+  @ApiConflictResponse({ description: 'ALREADY_DECIDED' })
+  @ApiNotFoundResponse()
+  reject(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: ReasonRequiredDto,
+    @Ip() ip: string,
+  ): Promise<RegistrationView> {
+    return this.service.reject(user, id, body, ip);
+  }
+
+  @Post(':id/end')
+  @HttpCode(200)
+  @ApiOkResponse({ type: RegistrationViewDto, description: 'The member themself or a worker of that community; the row stays as history' })
+  @ApiForbiddenResponse({ description: 'Neither the member nor a worker of that community' })
+  @ApiConflictResponse({ description: 'ALREADY_DECIDED: already ended or rejected' })
+  @ApiNotFoundResponse()
+  end(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: ReasonRequiredDto,
+    @Ip() ip: string,
+  ): Promise<RegistrationView> {
+    return this.service.end(user, id, body, ip);
+  }
+}

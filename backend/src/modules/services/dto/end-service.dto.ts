@@ -1,0 +1,39 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { SERVICE_TYPES, type ServiceEndRequest, type ServiceType } from '@pioneer/shared-types';
+import { Transform } from 'class-transformer';
+import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+
+export const DESCRIPTION_MIN = 5;
+export const DESCRIPTION_MAX = 500;
+
+export const trimText = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+
+export class EndServiceDto implements ServiceEndRequest {
+  @ApiPropertyOptional({ description: '签退时再次扫码：签退时间即得到核验，确认时按服务器时长计入' })
+  @IsOptional()
+  @MaxLength(120, { message: '签到码无效，请扫描社区工作者手机上正在显示的签到码' })
+  @IsString({ message: '签到码应为文字' })
+  code?: string;
+
+  @ApiPropertyOptional({ description: '6 位数字签到码，仅演示模式可手动输入' })
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: '请输入 6 位数字签到码' })
+  @IsString({ message: '请输入 6 位数字签到码' })
+  shortCode?: string;
+
+  @ApiProperty({ enum: SERVICE_TYPES })
+  @IsIn(SERVICE_TYPES, { message: '请选择服务类型' })
+  serviceType: ServiceType;
+
+  @ApiProperty({ minLength: DESCRIPTION_MIN, maxLength: DESCRIPTION_MAX, description: '服务内容' })
+  @Transform(trimText)
+  @MaxLength(DESCRIPTION_MAX, { message: `服务内容不能超过 ${DESCRIPTION_MAX} 个字` })
+  @MinLength(DESCRIPTION_MIN, { message: `服务内容至少 ${DESCRIPTION_MIN} 个字，请写得具体一些` })
+  @IsString({ message: '请填写服务内容' })
+  description: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: '离线时手机记录的签退时间；此类记录一律交社区工作者审核' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: '离线记录的时间格式不正确' })
+  offlineClaimedAt?: string;
+}

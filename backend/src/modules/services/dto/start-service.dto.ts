@@ -1,0 +1,50 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { GeoPoint, ServiceStartRequest } from '@pioneer/shared-types';
+import { Type } from 'class-transformer';
+import { IsISO8601, IsLatitude, IsLongitude, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+
+export class GeoPointDto implements GeoPoint {
+  @ApiProperty({ description: 'GCJ-02 纬度' })
+  @IsLatitude({ message: '定位的纬度无效' })
+  lat: number;
+
+  @ApiProperty({ description: 'GCJ-02 经度' })
+  @IsLongitude({ message: '定位的经度无效' })
+  lng: number;
+
+  @ApiProperty({ description: '手机报告的定位精度（米）' })
+  @Max(100_000, { message: '定位精度数值无效' })
+  @Min(0, { message: '定位精度数值无效' })
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: '定位精度应为数字（米）' })
+  accuracy: number;
+}
+
+export class StartServiceDto implements ServiceStartRequest {
+  @ApiPropertyOptional({ description: '扫描到的签到码（二维码内容）' })
+  @IsOptional()
+  @MaxLength(120, { message: '签到码无效，请扫描社区工作者手机上正在显示的签到码' })
+  @IsString({ message: '签到码应为文字' })
+  code?: string;
+
+  @ApiPropertyOptional({ description: '6 位数字签到码，仅演示模式可手动输入' })
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: '请输入 6 位数字签到码' })
+  @IsString({ message: '请输入 6 位数字签到码' })
+  shortCode?: string;
+
+  @ApiPropertyOptional({ description: '社区编号：定位签到或手动输入签到码时使用，默认为本人报到的社区' })
+  @IsOptional()
+  @IsUUID('all', { message: '社区编号无效' })
+  communityId?: string;
+
+  @ApiPropertyOptional({ type: GeoPointDto, description: '仅在本人选择共享定位时提交' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => GeoPointDto)
+  location?: GeoPointDto;
+
+  @ApiPropertyOptional({ format: 'date-time', description: '离线时手机记录的时间；此类记录一律交社区工作者审核' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: '离线记录的时间格式不正确' })
+  offlineClaimedAt?: string;
+}

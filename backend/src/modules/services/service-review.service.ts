@@ -1,0 +1,372 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectRepository } from '@nestjs/typeorm';
+import {
+  type FlagSummaryResponse,
+  type Page,
+  SERVICE_FLAGS,
+  SERVICE_TYPE_LABELS,
+  type ServiceDecisionResponse,
+  type ServiceFlag,
+  type ServiceRecordView,
+} from '@pioneer/shared-types';
+import { Brackets, type EntityManager, In, Repository, type SelectQueryBuilder } from 'typeorm';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+import { ScopeService } from '../../common/auth/scope.service.js';
+import { DomainException } from '../../common/errors/domain.exception.js';
+import type { AppConfig, CheckinSection } from '../../config/configuration.js';
+import { AuditService } from '../audit/audit.service.js';
+import { MessagesService } from '../messages/messages.service.js';
+import { PendingWorkRegistry } from '../messages/pending-work.registry.js';
+import { CommunityEntity } from '../org/entities/community.entity.js';
+import { MemberEntity } from '../org/entities/member.entity.js';
+import { pageWindow, toPage } from '../org/paging.js';
+import { RegistrationsService } from '../registrations/registrations.service.js';
+import { Clock } from './clock.js';
+import { hoursCountedThatDay } from './daily-hours.js';
+import type { DecideServicesDto } from './dto/decide-services.dto.js';
+import type { ServiceQueueQueryDto } from './dto/list-services.dto.js';
+import type { ServiceOnBehalfDto } from './dto/on-behalf.dto.js';
+import { ServiceRecordFlagEntity } from './entities/service-record-flag.entity.js';
+import { ServiceRecordEntity } from './entities/service-record.entity.js';
+import { capToDay, roundToHalfHours, shanghaiDate } from './hours.js';
+import { ServiceRecordViews } from './service-record-views.service.js';
+import { ServiceTransactions } from './service-transactions.js';
+
+/** The member's page of their records in the mini-program; messages open it. */
+export const MY_RECORDS_LINK = '/packages/services/pages/mine/index';
+/** A paper sign-in sheet may be entered late, but not from long-past periods. */
+const ON_BEHALF_MAX_AGE_DAYS = 90;
+const MAX_VISIT_MS = 24 * 3600 * 1000;
+const CLOCK_SKEW_MS = 60 * 1000;
+
+type Skip = ServiceDecisionResponse['skipped'][number];
+
+/**
+ * The worker's side: the queue of their communities' records, confirming or rejecting them (one or many), entering
+ * records on a member's behalf (补录), and the organizer's count of flagged records. Every decision is audited and told
+ * to the member in their inbox, in the same transaction as the decision itself.
+ */
+@Injectable()
+export class ServiceReviewService implements OnModuleInit {
+  private readonly checkin: CheckinSection;
+
+  constructor(
+    config: ConfigService<AppConfig, true>,
+    private readonly clock: Clock,
+    private readonly scope: ScopeService,
+    private readonly audit: AuditService,
+    private readonly messages: MessagesService,
+    private readonly pendingWork: PendingWorkRegistry,
+    private readonly registrations: RegistrationsService,
+    private readonly tx: ServiceTransactions,
+    private readonly views: ServiceRecordViews,
+    @InjectRepository(ServiceRecordEntity) private readonly records: Repository<ServiceRecordEntity>,
+    @InjectRepository(MemberEntity) private readonly members: Repository<MemberEntity>,
+    @InjectRepository(CommunityEntity) private readonly communities: Repository<CommunityEntity>,
+  ) {
+    this.checkin = config.getOrThrow('checkin', { infer: true });
+  }
+
+  onModuleInit(): void {
+    this.pendingWork.register('services', (user) => this.pendingCount(user));
+  }
+
+  /** Worker: their communities; organizer: members in their branch/unit/district; admin: all. */
+  async queue(user: AuthUser, query: ServiceQueueQueryDto): Promise<Page<ServiceRecordView>> {
+    const window = pageWindow(query);
+    const qb = this.records.createQueryBuilder('r').innerJoin(MemberEntity, 'm', 'm.id = r.member_id');
+    if (!(await this.restrictToScope(user, qb))) return toPage([], 0, window);
+    if (query.communityId) qb.andWhere('r.community_id = :communityId', { communityId: query.communityId });
+    if (query.status) qb.andWhere('r.status = :status', { status: query.status });
+    if (query.flagged !== undefined) {
+      const exists = `EXISTS (SELECT 1 FROM service_record_flags f WHERE f.record_id = r.id)`;
+      qb.andWhere(query.flagged ? exists : `NOT ${exists}`);
+    }
+    const [rows, total] = await qb
+      .orderBy('r.started_at', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .offset(window.skip)
+      .limit(window.take)
+      .getManyAndCount();
+    return toPage(await this.views.many(rows), total, window);
+  }
+
+  async decide(user: AuthUser, dto: DecideServicesDto, ip: string): Promise<ServiceDecisionResponse> {
+    const max = this.checkin.maxHoursPerDay;
+    const tooMany = Object.entries(dto.hours ?? {}).filter(([, h]) => h > max);
+    if (tooMany.length > 0) {
+      throw new DomainException(
+        'VALIDATION_FAILED',
+        undefined,
+        tooMany.map(([id]) => ({ field: `hours.${id}`, message: `核定时长不能超过每日上限 ${max} 小时` })),
+      );
+    }
+    const served = new Set(await this.scope.workerCommunityIds(user));
+    const found = await this.records.findBy({ id: In(dto.ids) });
+    const byId = new Map(found.map((r) => [r.id, r]));
+    const decided: string[] = [];
+    const skipped: Skip[] = [];
+    for (const id of dto.ids) {
+      const record = byId.get(id);
+      const refusal = this.refusal(user, served, record);
+      if (refusal || !record) {
+        skipped.push({ id, ...(refusal ?? { code: 'NOT_FOUND', message: '记录不存在' }) });
+        continue;
+      }
+      try {
+        await this.tx.run((m) => this.decideOne(m, user, record, dto, ip));
+        decided.push(id);
+      } catch (error) {
+        if (!(error instanceof DomainException)) throw error;
+        skipped.push({ id, code: error.code, message: error.message });
+      }
+    }
+    return { decided, skipped };
+  }
+
+  /** 补录: a worker enters one visit for several members at once (a paper sign-in sheet); confirmed at once, audited. */
+  async onBehalf(user: AuthUser, dto: ServiceOnBehalfDto, ip: string): Promise<ServiceRecordView[]> {
+    await this.scope.assertWorkerServes(user, dto.communityId);
+    if (dto.memberIds.includes(user.memberId)) {
+      throw new DomainException('OWN_RECORD', '不能为自己补录服务记录，请由其他社区工作者办理');
+    }
+    const now = this.clock.now();
+    const startedAt = new Date(dto.startedAt);
+    const endedAt = new Date(dto.endedAt);
+    const invalid = (field: string, message: string) => new DomainException('VALIDATION_FAILED', undefined, [{ field, message }]);
+    if (endedAt.getTime() <= startedAt.getTime()) throw invalid('endedAt', '结束时间应晚于开始时间');
+    if (endedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw invalid('endedAt', '结束时间不能晚于当前时间');
+    if (endedAt.getTime() - startedAt.getTime() > MAX_VISIT_MS) throw invalid('endedAt', '一次服务不能超过 24 小时，请分开补录');
+    if (startedAt.getTime() < now.getTime() - ON_BEHALF_MAX_AGE_DAYS * 24 * 3600 * 1000) {
+      throw invalid('startedAt', `只能补录 ${ON_BEHALF_MAX_AGE_DAYS} 天以内的服务`);
+    }
+    const approved = new Set(await this.registrations.approvedMemberIdsIn([dto.communityId]));
+    const missing = dto.memberIds.filter((id) => !approved.has(id));
+    if (missing.length > 0) {
+      const names = (await this.members.find({ where: { id: In(missing) }, select: { id: true, name: true } })).map((m) => m.name);
+      throw new DomainException(
+        'REGISTRATION_REQUIRED',
+        `${names.length ? names.join('、') : '所选党员'}尚未在该社区报到并通过审核，不能补录`,
+        { memberIds: missing },
+      );
+    }
+    const community = await this.communities.findOneByOrFail({ id: dto.communityId });
+    const serviceDate = shanghaiDate(startedAt);
+    const duration = roundToHalfHours(endedAt.getTime() - startedAt.getTime());
+    const saved = await this.tx.run(async (m) => {
+      const repo = m.getRepository(ServiceRecordEntity);
+      const out: ServiceRecordEntity[] = [];
+      for (const memberId of dto.memberIds) {
+        const hours = capToDay(duration, await hoursCountedThatDay(m, memberId, serviceDate), this.checkin.maxHoursPerDay);
+        const record = repo.create({
+          memberId,
+          communityId: dto.communityId,
+          status: 'confirmed',
+          openMemberId: null,
+          startedAt,
+          endedAt,
+          serviceDate,
+          startVerification: 'worker',
+          endVerification: 'worker',
+          startLat: null,
+          startLng: null,
+          startAccuracyM: null,
+          distanceM: null,
+          geofenceResult: null,
+          serviceType: dto.serviceType,
+          description: dto.description,
+          proposedHours: hours,
+          hours,
+          offlineClaimedAt: null,
+          onBehalf: true,
+          onBehalfReason: dto.reason,
+          createdBy: user.memberId,
+          decidedBy: user.memberId,
+          decidedAt: now,
+          decisionReason: null,
+        });
+        await repo.insert(record);
+        await this.audit.record(
+          {
+            actorId: user.memberId,
+            action: 'service.on_behalf',
+            targetType: 'service_record',
+            targetId: record.id,
+            ip,
+            result: 'success',
+            detail: { memberId, communityId: dto.communityId, hours, reason: dto.reason },
+          },
+          m,
+        );
+        await this.messages.send(
+          {
+            memberId,
+            kind: 'service_confirmed',
+            title: '社区工作者为您补录了服务记录',
+            body: `${community.name}为您补录了 ${serviceDate} 的${SERVICE_TYPE_LABELS[dto.serviceType]}服务，计入 ${hours} 小时。补录原因：${dto.reason}`,
+            link: MY_RECORDS_LINK,
+          },
+          m,
+        );
+        out.push(record);
+      }
+      return out;
+    });
+    return this.views.many(await this.records.findBy({ id: In(saved.map((r) => r.id)) }).then((rows) => sortLike(rows, saved)));
+  }
+
+  /** Organizers: how many records in their scope carry each flag. Counts of records, never a ranking of people. */
+  async flagSummary(user: AuthUser): Promise<FlagSummaryResponse> {
+    const counts = Object.fromEntries(SERVICE_FLAGS.map((f) => [f, 0])) as Record<ServiceFlag, number>;
+    const qb = this.records
+      .createQueryBuilder('r')
+      .innerJoin(ServiceRecordFlagEntity, 'f', 'f.record_id = r.id')
+      .innerJoin(MemberEntity, 'm', 'm.id = r.member_id')
+      .select('f.flag', 'flag')
+      .addSelect('COUNT(DISTINCT r.id)', 'n')
+      .groupBy('f.flag');
+    const scope = this.scope.organizerMemberScope(user);
+    if (!scope.all) {
+      if (scope.unitIds.length === 0 && scope.branchIds.length === 0) return { counts };
+      qb.andWhere(this.memberScopeBrackets(scope.unitIds, scope.branchIds));
+    }
+    for (const row of await qb.getRawMany<{ flag: ServiceFlag; n: string | number }>()) {
+      if (row.flag in counts) counts[row.flag] = Number(row.n);
+    }
+    return { counts };
+  }
+
+  /** The worker's badge: records waiting for them (pending, or still open but flagged), their own excluded. */
+  async pendingCount(user: AuthUser): Promise<number> {
+    const communityIds = await this.scope.workerCommunityIds(user);
+    if (communityIds.length === 0) return 0;
+    return this.records
+      .createQueryBuilder('r')
+      .where('r.community_id IN (:...communityIds)', { communityIds })
+      .andWhere('r.member_id <> :self', { self: user.memberId })
+      .andWhere(
+        new Brackets((b) => {
+          b.where("r.status = 'pending'").orWhere(
+            "r.status = 'open' AND EXISTS (SELECT 1 FROM service_record_flags f WHERE f.record_id = r.id)",
+          );
+        }),
+      )
+      .getCount();
+  }
+
+  /** Why this person may not decide this record, checked in an order that reveals nothing outside their scope. */
+  private refusal(user: AuthUser, served: Set<string>, record: ServiceRecordEntity | undefined): Omit<Skip, 'id'> | null {
+    if (!record) return { code: 'NOT_FOUND', message: '记录不存在' };
+    if (!served.has(record.communityId)) return { code: 'FORBIDDEN', message: '该记录不在您负责的社区' };
+    if (record.memberId === user.memberId) return { code: 'OWN_RECORD', message: '不能审核自己的服务记录' };
+    if (record.status === 'confirmed' || record.status === 'rejected') return { code: 'ALREADY_DECIDED', message: '该记录已处理过' };
+    if (record.status === 'open') return { code: 'CONFLICT', message: '该记录尚未签退，签退后才能审核' };
+    return null;
+  }
+
+  private async decideOne(m: EntityManager, user: AuthUser, record: ServiceRecordEntity, dto: DecideServicesDto, ip: string): Promise<void> {
+    const now = this.clock.now();
+    const repo = m.getRepository(ServiceRecordEntity);
+    const confirm = dto.decision === 'confirm';
+    let hours = 0;
+    let endVerification = record.endVerification;
+    if (confirm) {
+      const credited = await hoursCountedThatDay(m, record.memberId, record.serviceDate, { excludeId: record.id, confirmedOnly: true });
+      if (record.endVerification === 'code') {
+        // Both ends verified: the server's duration stands (still within the day's cap as it is now).
+        hours = capToDay(record.proposedHours, credited, this.checkin.maxHoursPerDay);
+      } else {
+        // The end was not scanned: hours count only when the worker vouches for them.
+        const given = dto.hours?.[record.id];
+        if (given === undefined) {
+          throw new DomainException('VALIDATION_FAILED', '该记录签退时未扫码核验，请填写核定时长后再确认');
+        }
+        const room = capToDay(this.checkin.maxHoursPerDay, credited, this.checkin.maxHoursPerDay);
+        if (given > room) {
+          throw new DomainException('VALIDATION_FAILED', `该党员当日已计入 ${credited} 小时，核定时长不能超过 ${room} 小时`);
+        }
+        hours = given;
+        endVerification = 'worker';
+      }
+    }
+    // Conditional on "pending": of two workers deciding at once, one wins and the other is told it is done.
+    const result = await repo.update(
+      { id: record.id, status: 'pending' },
+      {
+        status: confirm ? 'confirmed' : 'rejected',
+        hours,
+        endVerification,
+        decidedBy: user.memberId,
+        decidedAt: now,
+        decisionReason: dto.reason ?? null,
+        // Reviewed: the raw location has served its purpose (PIPL art. 47); the distance stays.
+        startLat: null,
+        startLng: null,
+        startAccuracyM: null,
+      },
+    );
+    if (!result.affected) throw new DomainException('ALREADY_DECIDED');
+    await this.audit.record(
+      {
+        actorId: user.memberId,
+        action: confirm ? 'service.confirm' : 'service.reject',
+        targetType: 'service_record',
+        targetId: record.id,
+        ip,
+        result: 'success',
+        detail: { memberId: record.memberId, hours, endVerification, reason: dto.reason ?? null },
+      },
+      m,
+    );
+    const community = await m.getRepository(CommunityEntity).findOne({ where: { id: record.communityId }, select: { id: true, name: true } });
+    const where = `${record.serviceDate} 在${community?.name ?? '社区'}的服务`;
+    await this.messages.send(
+      confirm
+        ? {
+            memberId: record.memberId,
+            kind: 'service_confirmed',
+            title: '服务记录已确认',
+            body: `您 ${where}已确认，计入 ${hours} 小时。${dto.reason ? `说明：${dto.reason}` : ''}`,
+            link: MY_RECORDS_LINK,
+          }
+        : {
+            memberId: record.memberId,
+            kind: 'service_rejected',
+            title: '服务记录未通过',
+            body: `您 ${where}未通过确认。理由：${dto.reason ?? ''}`,
+            link: MY_RECORDS_LINK,
+          },
+      m,
+    );
+  }
+
+  /** Adds the caller's scope to a query over records `r` joined to members `m`; false when the scope is empty. */
+  private async restrictToScope(user: AuthUser, qb: SelectQueryBuilder<ServiceRecordEntity>): Promise<boolean> {
+    if (this.scope.isAdmin(user) || this.scope.isDistrictOrganizer(user)) return true;
+    const communityIds = await this.scope.workerCommunityIds(user);
+    const memberScope = this.scope.organizerMemberScope(user);
+    const unitIds = memberScope.all ? [] : memberScope.unitIds;
+    const branchIds = memberScope.all ? [] : memberScope.branchIds;
+    if (communityIds.length === 0 && unitIds.length === 0 && branchIds.length === 0) return false;
+    qb.andWhere(
+      new Brackets((b) => {
+        if (communityIds.length) b.orWhere('r.community_id IN (:...scopeCommunityIds)', { scopeCommunityIds: communityIds });
+        if (unitIds.length || branchIds.length) b.orWhere(this.memberScopeBrackets(unitIds, branchIds));
+      }),
+    );
+    return true;
+  }
+
+  private memberScopeBrackets(unitIds: string[], branchIds: string[]): Brackets {
+    return new Brackets((b) => {
+      if (unitIds.length) b.orWhere('m.unit_id IN (:...scopeUnitIds)', { scopeUnitIds: unitIds });
+      if (branchIds.length) b.orWhere('m.branch_id IN (:...scopeBranchIds)', { scopeBranchIds: branchIds });
+    });
+  }
+}
+
+function sortLike(rows: ServiceRecordEntity[], order: ServiceRecordEntity[]): ServiceRecordEntity[] {
+  const index = new Map(order.map((r, i) => [r.id, i]));
+  return [...rows].sort((a, b) => (index.get(a.id) ?? 0) - (index.get(b.id) ?? 0));
+}

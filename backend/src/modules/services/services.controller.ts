@@ -1,0 +1,95 @@
+import { Body, Controller, Get, HttpCode, Ip, Param, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FlagSummaryResponse, Page, ServiceDecisionResponse, ServiceRecordView } from '@pioneer/shared-types';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+import { CurrentUser } from '../../common/auth/current-user.decorator.js';
+import { Roles } from '../../common/auth/roles.decorator.js';
+import { DecideServicesDto, ServiceDecisionResponseDto } from './dto/decide-services.dto.js';
+import { EndServiceDto } from './dto/end-service.dto.js';
+import { MyServicesQueryDto, ServiceQueueQueryDto } from './dto/list-services.dto.js';
+import { ServiceOnBehalfDto } from './dto/on-behalf.dto.js';
+import { FlagSummaryResponseDto, ServiceRecordPageDto, ServiceRecordViewDto } from './dto/service-views.dto.js';
+import { StartServiceDto } from './dto/start-service.dto.js';
+import { ServiceReviewService } from './service-review.service.js';
+import { ServiceRecordsService } from './services.service.js';
+
+@ApiTags('services')
+@ApiBearerAuth()
+@Controller({ path: 'services', version: '1' })
+export class ServicesController {
+  constructor(
+    private readonly records: ServiceRecordsService,
+    private readonly review: ServiceReviewService,
+  ) {}
+
+  @Post('start')
+  @Roles('member')
+  @ApiCreatedResponse({ type: ServiceRecordViewDto, description: 'Members: start a visit with a scanned code or, if they choose, their location' })
+  @ApiBadRequestResponse({ description: 'CHECKIN_METHOD_REQUIRED, CHECKIN_CODE_INVALID, CHECKIN_CODE_EXPIRED, CHECKIN_CODE_WRONG_COMMUNITY' })
+  @ApiForbiddenResponse({ description: 'REGISTRATION_REQUIRED' })
+  @ApiConflictResponse({ description: 'SERVICE_ALREADY_OPEN, CHECKIN_CODE_REUSED' })
+  start(@CurrentUser() user: AuthUser, @Body() body: StartServiceDto): Promise<ServiceRecordView> {
+    return this.records.start(user, body);
+  }
+
+  @Get('current')
+  @Roles('member')
+  @ApiOkResponse({ type: ServiceRecordViewDto, description: 'The caller’s open visit, or null' })
+  current(@CurrentUser() user: AuthUser): Promise<ServiceRecordView | null> {
+    return this.records.current(user);
+  }
+
+  @Get('mine')
+  @Roles('member')
+  @ApiOkResponse({ type: ServiceRecordPageDto, description: 'The caller’s records, newest first' })
+  mine(@CurrentUser() user: AuthUser, @Query() query: MyServicesQueryDto): Promise<Page<ServiceRecordView>> {
+    return this.records.mine(user, query);
+  }
+
+  @Get('queue')
+  @Roles('worker', 'organizer', 'admin')
+  @ApiOkResponse({ type: ServiceRecordPageDto, description: 'Workers: their communities; organizers: members in scope; admins: all' })
+  queue(@CurrentUser() user: AuthUser, @Query() query: ServiceQueueQueryDto): Promise<Page<ServiceRecordView>> {
+    return this.review.queue(user, query);
+  }
+
+  @Get('flags/summary')
+  @Roles('organizer')
+  @ApiOkResponse({ type: FlagSummaryResponseDto, description: 'Organizers: records in scope per flag (never a ranking of people)' })
+  flagSummary(@CurrentUser() user: AuthUser): Promise<FlagSummaryResponse> {
+    return this.review.flagSummary(user);
+  }
+
+  @Post('decide')
+  @HttpCode(200)
+  @Roles('worker')
+  @ApiOkResponse({ type: ServiceDecisionResponseDto, description: 'Workers: confirm or reject one or many; what could not be decided is listed with why' })
+  decide(@CurrentUser() user: AuthUser, @Body() body: DecideServicesDto, @Ip() ip: string): Promise<ServiceDecisionResponse> {
+    return this.review.decide(user, body, ip);
+  }
+
+  @Post('on-behalf')
+  @Roles('worker')
+  @ApiCreatedResponse({ type: [ServiceRecordViewDto], description: 'Workers: 补录 one visit for several members of their community' })
+  @ApiForbiddenResponse({ description: 'Not a worker of that community, REGISTRATION_REQUIRED, OWN_RECORD' })
+  onBehalf(@CurrentUser() user: AuthUser, @Body() body: ServiceOnBehalfDto, @Ip() ip: string): Promise<ServiceRecordView[]> {
+    return this.review.onBehalf(user, body, ip);
+  }
+
+  @Post(':id/end')
+  @HttpCode(200)
+  @Roles('member')
+  @ApiOkResponse({ type: ServiceRecordViewDto, description: 'The member ends their visit; it goes to the worker’s queue' })
+  @ApiConflictResponse({ description: 'SERVICE_NOT_OPEN' })
+  end(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: EndServiceDto): Promise<ServiceRecordView> {
+    return this.records.end(user, id, body);
+  }
+}
