@@ -1,12 +1,13 @@
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
@@ -14,6 +15,19 @@ import { resolveDataKey } from './common/crypto/data-key.js';
 import type { AppConfig } from './config/configuration.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/**
+ * Taro's H5 page carries one small inline script (it sets the root font size before the app loads). Allowing exactly
+ * that script by its hash keeps `script-src 'self'` strict without 'unsafe-inline'.
+ */
+function inlineScriptHashes(indexHtml: string | null): string[] {
+  if (!indexHtml) return [];
+  const hashes: string[] = [];
+  for (const match of indexHtml.matchAll(/<script>([\s\S]*?)<\/script>/g)) {
+    hashes.push(`'sha256-${createHash('sha256').update(match[1] ?? '').digest('base64')}'`);
+  }
+  return hashes;
+}
 
 /** Builds the fully configured application without listening, so main.ts and the e2e tests run the same thing. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
@@ -43,6 +57,10 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     void reply.header('x-request-id', request.id);
   });
 
+  // Uploads (the roster import) are read by the route that wants them, with its own limits; elsewhere the body limit holds.
+  await app.register(multipart, { limits: { fileSize: config.app.bodyLimitBytes, files: 1, parts: 10 } });
+  const indexPath = join(config.app.h5Dir, 'index.html');
+  const indexHtml = existsSync(indexPath) ? readFileSync(indexPath, 'utf8') : null;
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -50,7 +68,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
         // Taro's H5 runtime and NutUI inject styles at run time; scripts stay same-origin only.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
-        scriptSrc: ["'self'"],
+        scriptSrc: ["'self'", ...inlineScriptHashes(indexHtml)],
         connectSrc: ["'self'"],
         fontSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],
@@ -80,7 +98,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   }
 
-  if (existsSync(join(config.app.h5Dir, 'index.html'))) {
+  if (indexHtml !== null) {
     await app.register(fastifyStatic, {
       root: config.app.h5Dir,
       prefix: '/',

@@ -10,6 +10,7 @@ import { JwtAuthGuard } from './common/auth/jwt-auth.guard.js';
 import { RolesGuard } from './common/auth/roles.guard.js';
 import { ScopeModule } from './common/auth/scope.service.js';
 import { CryptoModule } from './common/crypto/crypto.module.js';
+import { IdempotencyModule } from './common/idempotency/idempotency.module.js';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
 import { createValidationPipe } from './common/errors/validation.pipe.js';
 import { SharedCacheModule } from './common/shared-cache/shared-cache.module.js';
@@ -19,9 +20,15 @@ import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { MeModule } from './modules/me/me.module.js';
+import { MessagesModule } from './modules/messages/messages.module.js';
 import { MemberEntity } from './modules/org/entities/member.entity.js';
 import { RoleAssignmentEntity } from './modules/org/entities/role-assignment.entity.js';
 import { OrgModule } from './modules/org/org.module.js';
+import { PostsModule } from './modules/posts/posts.module.js';
+import { RegistrationsModule } from './modules/registrations/registrations.module.js';
+import { RosterModule } from './modules/roster/roster.module.js';
+import { ServicesModule } from './modules/services/services.module.js';
+import { SuggestionsModule } from './modules/suggestions/suggestions.module.js';
 import { WechatModule } from './wechat/wechat.module.js';
 
 export interface AppModuleOptions {
@@ -55,6 +62,7 @@ export class AppModule {
         JwtModule.register({ global: true, secret: config.auth.jwtSecret ?? randomBytes(48).toString('hex') }),
         CryptoModule.forKey(dataKey),
         SharedCacheModule,
+        IdempotencyModule,
         AuditModule,
         ScopeModule,
         WechatModule,
@@ -62,6 +70,12 @@ export class AppModule {
         OrgModule,
         AuthModule,
         MeModule,
+        SuggestionsModule,
+        RosterModule,
+        MessagesModule,
+        RegistrationsModule,
+        PostsModule,
+        ServicesModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: ThrottlerGuard },

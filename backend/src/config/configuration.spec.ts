@@ -8,6 +8,7 @@ const PROD_OK = {
   DATA_ENCRYPTION_KEY: 'a'.repeat(64),
   WECHAT_APP_ID: 'wx123',
   WECHAT_APP_SECRET: 's3cret',
+  CHECKIN_CODE_SECRET: 'c'.repeat(40),
 };
 
 function errorOf(fn: () => unknown): ConfigError {
@@ -59,6 +60,7 @@ describe('configuration', () => {
     ['DATA_ENCRYPTION_KEY', { DATA_ENCRYPTION_KEY: undefined }],
     ['WECHAT_APP_ID', { WECHAT_APP_ID: undefined }],
     ['WECHAT_APP_SECRET', { WECHAT_APP_SECRET: undefined }],
+    ['CHECKIN_CODE_SECRET', { CHECKIN_CODE_SECRET: undefined }],
     ['DEMO_MODE', { DEMO_MODE: 'true' }],
   ])('refuses production without a proper %s', (variable, override) => {
     expect(errorOf(() => loadConfiguration({ ...PROD_OK, ...override })).variable).toBe(variable);
@@ -72,6 +74,8 @@ describe('configuration', () => {
     ['JWT_SECRET', { JWT_SECRET: 'short' }],
     ['DATA_ENCRYPTION_KEY', { DATA_ENCRYPTION_KEY: 'abcd' }],
     ['WECHAT_API_BASE', { WECHAT_API_BASE: 'ftp://x' }],
+    ['CHECKIN_CODE_SECRET', { CHECKIN_CODE_SECRET: 'short' }],
+    ['CHECKIN_SLOT_SECONDS', { CHECKIN_SLOT_SECONDS: '1' }],
   ])('names %s when its value is bad', (variable, env) => {
     expect(errorOf(() => loadConfiguration(env)).variable).toBe(variable);
   });

@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { isAbsolute, resolve } from 'node:path';
+import { MESSAGE_KINDS, type MessageKind } from '@pioneer/shared-types';
 import { ConfigError } from './config-error.js';
 import { type Env, readBool, readEnum, readInt, readList, readString } from './env-readers.js';
 import { repoRoot } from './repo-root.js';
@@ -27,10 +29,30 @@ export type DatabaseSection =
   | { type: 'sqlite'; path: string }
   | { type: 'mysql'; url: string; host: string; port: number; database: string };
 
+export interface ReviewerAccount {
+  memberId: string;
+  inviteCode: string;
+}
+
 export interface AuthSection {
   /** Undefined only in demo/test, where a random per-process secret is generated. */
   jwtSecret: string | undefined;
   accessTokenTtlSeconds: number;
+  /** A refresh token unused for longer than this ends the session. */
+  sessionIdleTimeoutSeconds: number;
+  /** No session outlives this, counted from its sign-in, however often it is refreshed. */
+  sessionAbsoluteTtlSeconds: number;
+  consoleTicketTtlSeconds: number;
+  /** Per client IP and route, on the sign-in, bind, refresh and console routes. */
+  rateLimitPerMinute: number;
+  /** The console page polls every few seconds, so its route gets its own, larger allowance. */
+  pollRateLimitPerMinute: number;
+  /** Per WeChat account (openid), counted in the database so every instance shares the count. */
+  loginAttemptsPerOpenid: number;
+  bindAttemptsPerOpenid: number;
+  openidRateWindowSeconds: number;
+  /** WeChat's release reviewers sign in as this member with its name and this code, from any WeChat account. */
+  reviewer: ReviewerAccount | undefined;
 }
 
 export interface SecuritySection {
@@ -44,6 +66,21 @@ export interface WechatSection {
   /** Base URL of WeChat's server API; in demo mode, left unset to use the local fake. */
   apiBase: string | undefined;
   timeoutMs: number;
+  /** Subscribe-message template id per message kind (WECHAT_SUBSCRIBE_TEMPLATES=kind:templateId,…); none by default. */
+  subscribeTemplates?: Partial<Record<MessageKind, string>>;
+}
+
+export interface CheckinSection {
+  /** Key of the rotating check-in code's HMAC; in demo/test a random one per process (codes die with it). */
+  codeSecret: string;
+  /** A code is current for one slot; the previous slot is still accepted. */
+  slotSeconds: number;
+  /** A member's credited plus proposed hours for one calendar day (Asia/Shanghai) never exceed this. */
+  maxHoursPerDay: number;
+  /** An open record older than this is closed without hours and flagged never_closed. */
+  autoCloseHours: number;
+  /** Two starts further apart than this speed allows are flagged impossible_travel. */
+  impossibleTravelKmh: number;
 }
 
 export interface AppConfig {
@@ -52,6 +89,7 @@ export interface AppConfig {
   auth: AuthSection;
   security: SecuritySection;
   wechat: WechatSection;
+  checkin: CheckinSection;
 }
 
 const DEFAULT_SQLITE = 'sqlite:data/pioneer.sqlite';
@@ -91,6 +129,18 @@ export function parseDatabaseUrl(raw: string, root: string): DatabaseSection {
 /** Passwords never reach a log line, even in an error about the URL that holds them. */
 export function redactUrl(raw: string): string {
   return raw.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}
+
+function parseSubscribeTemplates(entries: string[]): Partial<Record<MessageKind, string>> {
+  const map: Partial<Record<MessageKind, string>> = {};
+  for (const entry of entries) {
+    const [kind, templateId] = entry.split(':').map((s) => s.trim());
+    if (!kind || !templateId || !(MESSAGE_KINDS as readonly string[]).includes(kind) || !/^[\w-]{1,64}$/.test(templateId)) {
+      throw new ConfigError('WECHAT_SUBSCRIBE_TEMPLATES', `must be kind:templateId pairs separated by commas (got "${entry}")`);
+    }
+    map[kind as MessageKind] = templateId;
+  }
+  return map;
 }
 
 function parseDataKey(raw: string | undefined): Buffer | undefined {
@@ -142,6 +192,22 @@ export function loadConfiguration(env: Env = process.env): AppConfig {
     throw new ConfigError('WECHAT_API_BASE', `must be an http(s) URL (got "${apiBase}")`);
   }
 
+  const reviewerMemberId = readString(env, 'REVIEWER_MEMBER_ID');
+  const reviewerInviteCode = readString(env, 'REVIEWER_INVITE_CODE');
+  if ((reviewerMemberId === undefined) !== (reviewerInviteCode === undefined)) {
+    const missing = reviewerMemberId === undefined ? 'REVIEWER_MEMBER_ID' : 'REVIEWER_INVITE_CODE';
+    throw new ConfigError(missing, 'must be set together with the other REVIEWER_* variable (or neither)');
+  }
+  if (reviewerInviteCode !== undefined && !/^[A-Za-z0-9]{8,64}$/.test(reviewerInviteCode)) {
+    throw new ConfigError('REVIEWER_INVITE_CODE', 'must be 8–64 letters or digits');
+  }
+
+  const checkinSecret = readString(env, 'CHECKIN_CODE_SECRET');
+  if (checkinSecret !== undefined && checkinSecret.length < 32) {
+    throw new ConfigError('CHECKIN_CODE_SECRET', 'must be at least 32 characters long');
+  }
+  if (production && !checkinSecret) throw new ConfigError('CHECKIN_CODE_SECRET', 'is required when NODE_ENV=production');
+
   const port = readInt(env, 'PORT', 3000, 0, 65535);
   const h5Raw = readString(env, 'H5_DIR', 'miniapp/dist/h5')!;
   return {
@@ -162,6 +228,18 @@ export function loadConfiguration(env: Env = process.env): AppConfig {
     auth: {
       jwtSecret,
       accessTokenTtlSeconds: readInt(env, 'ACCESS_TOKEN_TTL_SECONDS', 15 * 60, 60, 24 * 3600),
+      sessionIdleTimeoutSeconds: readInt(env, 'SESSION_IDLE_TIMEOUT_SECONDS', 7 * 24 * 3600, 1, 365 * 24 * 3600),
+      sessionAbsoluteTtlSeconds: readInt(env, 'SESSION_ABSOLUTE_TTL_SECONDS', 30 * 24 * 3600, 1, 365 * 24 * 3600),
+      consoleTicketTtlSeconds: readInt(env, 'CONSOLE_TICKET_TTL_SECONDS', 120, 1, 600),
+      rateLimitPerMinute: readInt(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 20, 1, 1_000_000),
+      pollRateLimitPerMinute: readInt(env, 'AUTH_POLL_RATE_LIMIT_PER_MINUTE', 90, 1, 1_000_000),
+      loginAttemptsPerOpenid: readInt(env, 'LOGIN_ATTEMPTS_PER_OPENID', 30, 1, 1_000_000),
+      bindAttemptsPerOpenid: readInt(env, 'BIND_ATTEMPTS_PER_OPENID', 10, 1, 1_000_000),
+      openidRateWindowSeconds: readInt(env, 'OPENID_RATE_WINDOW_SECONDS', 600, 1, 24 * 3600),
+      reviewer:
+        reviewerMemberId !== undefined && reviewerInviteCode !== undefined
+          ? { memberId: reviewerMemberId, inviteCode: reviewerInviteCode }
+          : undefined,
     },
     security: { dataKey },
     wechat: {
@@ -169,6 +247,14 @@ export function loadConfiguration(env: Env = process.env): AppConfig {
       appSecret: appSecret ?? 'demo-secret',
       apiBase,
       timeoutMs: readInt(env, 'WECHAT_TIMEOUT_MS', 5000, 100, 60_000),
+      subscribeTemplates: parseSubscribeTemplates(readList(env, 'WECHAT_SUBSCRIBE_TEMPLATES', [])),
+    },
+    checkin: {
+      codeSecret: checkinSecret ?? randomBytes(32).toString('hex'),
+      slotSeconds: readInt(env, 'CHECKIN_SLOT_SECONDS', 15, 5, 300),
+      maxHoursPerDay: readInt(env, 'CHECKIN_MAX_HOURS_PER_DAY', 8, 1, 24),
+      autoCloseHours: readInt(env, 'CHECKIN_AUTO_CLOSE_HOURS', 12, 1, 72),
+      impossibleTravelKmh: readInt(env, 'CHECKIN_IMPOSSIBLE_TRAVEL_KMH', 120, 5, 1000),
     },
   };
 }

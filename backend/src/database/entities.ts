@@ -1,11 +1,28 @@
+import { IdempotencyKeyEntity } from '../common/idempotency/idempotency-key.entity.js';
 import { SharedCacheEntity } from '../common/shared-cache/shared-cache.entity.js';
 import { AuditLogEntity } from '../modules/audit/audit-log.entity.js';
+import { AuthRateCounterEntity } from '../modules/auth/entities/auth-rate-counter.entity.js';
+import { ConsoleTicketEntity } from '../modules/auth/entities/console-ticket.entity.js';
+import { InviteCodeEntity } from '../modules/auth/entities/invite-code.entity.js';
+import { RefreshTokenEntity } from '../modules/auth/entities/refresh-token.entity.js';
 import { BranchEntity } from '../modules/org/entities/branch.entity.js';
 import { CommunityEntity } from '../modules/org/entities/community.entity.js';
+import { MessageEntity } from '../modules/messages/entities/message.entity.js';
+import { SubscribeAcceptanceEntity } from '../modules/messages/entities/subscribe-acceptance.entity.js';
 import { MemberEntity } from '../modules/org/entities/member.entity.js';
+import { MemberStatusChangeEntity } from '../modules/org/entities/member-status-change.entity.js';
+import { MemberTransferEntity } from '../modules/org/entities/member-transfer.entity.js';
 import { RoleAssignmentEntity } from '../modules/org/entities/role-assignment.entity.js';
+import { DemoPostHolderEntity } from '../modules/posts/entities/demo-post-holder.entity.js';
+import { DemoPostEntity } from '../modules/posts/entities/demo-post.entity.js';
+import { RegistrationEntity } from '../modules/registrations/entities/registration.entity.js';
 import { StreetEntity } from '../modules/org/entities/street.entity.js';
 import { UnitEntity } from '../modules/org/entities/unit.entity.js';
+import { RosterImportEntity } from '../modules/roster/entities/roster-import.entity.js';
+import { CheckinCodeUseEntity } from '../modules/services/entities/checkin-code-use.entity.js';
+import { ServiceRecordFlagEntity } from '../modules/services/entities/service-record-flag.entity.js';
+import { ServiceRecordEntity } from '../modules/services/entities/service-record.entity.js';
+import { SuggestionEntity } from '../modules/suggestions/entities/suggestion.entity.js';
 
 export const ENTITIES = [
   StreetEntity,
@@ -14,6 +31,23 @@ export const ENTITIES = [
   BranchEntity,
   MemberEntity,
   RoleAssignmentEntity,
+  MemberTransferEntity,
+  MemberStatusChangeEntity,
   AuditLogEntity,
   SharedCacheEntity,
+  IdempotencyKeyEntity,
+  RefreshTokenEntity,
+  InviteCodeEntity,
+  ConsoleTicketEntity,
+  AuthRateCounterEntity,
+  SuggestionEntity,
+  RosterImportEntity,
+  RegistrationEntity,
+  MessageEntity,
+  SubscribeAcceptanceEntity,
+  DemoPostEntity,
+  DemoPostHolderEntity,
+  ServiceRecordEntity,
+  ServiceRecordFlagEntity,
+  CheckinCodeUseEntity,
 ];

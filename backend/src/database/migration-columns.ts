@@ -15,12 +15,12 @@ export function ref(name: string, nullable = false): TableColumnOptions {
   return { name, type: 'varchar', length: '36', isNullable: nullable };
 }
 
-/** Millisecond precision on MySQL; SQLite stores the text TypeORM writes, which already carries milliseconds. */
+/** Millisecond precision on both: lists ordered by time must not tie within a second. */
 export function datetime(q: QueryRunner, name: string, withDefault = true): TableColumnOptions {
   if (isMysql(q)) {
     return { name, type: 'datetime', precision: 3, ...(withDefault ? { default: 'CURRENT_TIMESTAMP(3)' } : {}) };
   }
-  return { name, type: 'datetime', ...(withDefault ? { default: "(datetime('now'))" } : {}) };
+  return { name, type: 'datetime', ...(withDefault ? { default: "(strftime('%Y-%m-%d %H:%M:%f', 'now'))" } : {}) };
 }
 
 export function createdAt(q: QueryRunner): TableColumnOptions {

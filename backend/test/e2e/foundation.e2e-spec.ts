@@ -1,7 +1,7 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { ApiErrorBody, DistrictOverviewResponse, MeResponse, Role } from '@pioneer/shared-types';
 import { ROLES } from '@pioneer/shared-types';
-import request from 'supertest';
+import request from '../support/http.js';
 import type { DataSource } from 'typeorm';
 import { DEMO_PHONES } from '../../src/database/seeds/demo-seed.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
