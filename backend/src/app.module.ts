@@ -6,6 +6,7 @@ import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
 import { JwtAuthGuard } from './common/auth/jwt-auth.guard.js';
 import { RolesGuard } from './common/auth/roles.guard.js';
 import { ScopeModule } from './common/auth/scope.service.js';
@@ -16,6 +17,7 @@ import { createValidationPipe } from './common/errors/validation.pipe.js';
 import { SharedCacheModule } from './common/shared-cache/shared-cache.module.js';
 import type { AppConfig } from './config/configuration.js';
 import { dataSourceOptions } from './database/data-source-options.js';
+import { serializeSqliteTransactions } from './database/serial-sqlite-transactions.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { HealthModule } from './modules/health/health.module.js';
@@ -56,7 +58,10 @@ export class AppModule {
           },
         }),
         ThrottlerModule.forRoot([{ name: 'global', ttl: 60_000, limit: config.app.rateLimitPerMinute }]),
-        TypeOrmModule.forRoot(dataSourceOptions(config.database)),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => dataSourceOptions(config.database),
+          dataSourceFactory: async (options) => serializeSqliteTransactions(await new DataSource(options!).initialize()),
+        }),
         TypeOrmModule.forFeature([MemberEntity, RoleAssignmentEntity]),
         // Without a configured secret (demo, tests) tokens die with the process, which is what a demo wants.
         JwtModule.register({ global: true, secret: config.auth.jwtSecret ?? randomBytes(48).toString('hex') }),

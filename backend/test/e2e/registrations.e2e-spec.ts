@@ -305,6 +305,26 @@ describe.each(testDrivers())('registrations (报到关系) over HTTP on %s', (dr
     expect((await mine('李秀英')).map((r) => r.status)).toEqual(['pending', 'ended']);
   });
 
+  it('ends the registration, keeping its history, when the member retires', async () => {
+    const zhao = kit.idOf('赵丽华');
+    if ((await activeRows(zhao)) === 0) {
+      await post('刘芳', '/registrations/on-behalf', { memberId: zhao, communityId: xiangyang, reason: '纸质报到表' });
+    }
+    const active: Array<{ id: string }> = await kit.ds.query(
+      "SELECT id FROM registrations WHERE member_id = ? AND status IN ('pending', 'approved')",
+      [zhao],
+    );
+    expect(active).toHaveLength(1);
+    const res = await post('周平', `/members/${zhao}/status`, { status: 'retired', reason: '到龄退休' });
+    expect(res.status).toBe(200);
+    expect(await activeRows(zhao)).toBe(0);
+    const rows: Array<{ status: string; end_reason: string }> = await kit.ds.query(
+      'SELECT status, end_reason FROM registrations WHERE id = ?',
+      [active[0]!.id],
+    );
+    expect(rows).toEqual([{ status: 'ended', end_reason: '已退休：到龄退休' }]);
+  });
+
   it('answers 404 for an unknown registration', async () => {
     const res = await post('刘芳', `/registrations/${randomUUID()}/approve`);
     expect(res.status).toBe(404);

@@ -163,6 +163,14 @@ describe.each(testDrivers())('suggestions over HTTP on %s', (driver) => {
     const mineNow = (await mine('张建国')).items.find((s) => s.id === created.id);
     expect(mineNow).toMatchObject({ status: 'replied', reply: '已转交社区服务站，下周起提供便民雨伞。', authorName: null });
     expect(mineNow!.repliedAt).toBe(replied.repliedAt);
+
+    const inbox = (await api().get('/api/v1/messages').set(auth('张建国')).expect(200)).body as {
+      items: Array<{ kind: string; body: string; link: string | null }>;
+    };
+    expect(inbox.items.find((m) => m.kind === 'suggestion_replied')).toMatchObject({
+      body: '已转交社区服务站，下周起提供便民雨伞。',
+      link: `/packages/suggestions/pages/detail/index?id=${created.id}`,
+    });
   });
 
   it('never shows an anonymous sender to the organizers', async () => {

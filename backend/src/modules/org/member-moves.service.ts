@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { INACTIVE_MEMBER_STATUSES, type MemberHistoryEntry, type MemberStatus, type MemberView } from '@pioneer/shared-types';
+import { INACTIVE_MEMBER_STATUSES, MEMBER_STATUS_LABELS, type MemberHistoryEntry, type MemberStatus, type MemberView } from '@pioneer/shared-types';
 import { Brackets, DataSource, type EntityManager, In, Repository } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { DomainException } from '../../common/errors/domain.exception.js';
 import { AuditLogEntity } from '../audit/audit-log.entity.js';
 import { AuditService } from '../audit/audit.service.js';
+import { RegistrationEntity } from '../registrations/entities/registration.entity.js';
 import type { MemberStatusDto, MemberTransferDto } from './dto/moves.dto.js';
 import { BranchEntity } from './entities/branch.entity.js';
 import { MemberStatusChangeEntity } from './entities/member-status-change.entity.js';
@@ -123,6 +124,21 @@ export class MemberMovesService {
         { actorId: user.memberId, action: 'member.status_change', targetType: 'member', targetId: id, ip, result: 'success', detail: { from, to, reason: dto.reason } },
         m,
       );
+      // Someone who retires, leaves or moves out no longer reports to a community: the registration ends with the
+      // same reason (its history stays), so they stop counting as registered and workers stop seeing them as theirs.
+      if (INACTIVE_MEMBER_STATUSES.includes(to)) {
+        await m.update(
+          RegistrationEntity,
+          { memberId: id, status: In(['pending', 'approved']) },
+          {
+            status: 'ended',
+            activeMemberId: null,
+            endedBy: user.memberId,
+            endedAt: new Date(),
+            endReason: `${MEMBER_STATUS_LABELS[to]}：${dto.reason}`,
+          },
+        );
+      }
     });
     member.status = to;
     return this.views.one(member);

@@ -7,14 +7,13 @@ const MAX_ATTEMPTS = 3;
 
 /**
  * Runs this module's writes in transactions that are safe under concurrent requests on both drivers.
- * SQLite has one connection per process and cannot nest a second BEGIN, so transactions queue one after another here
- * (and the checks inside them see every earlier write). On MySQL they run in parallel and the unique indexes decide
- * races; InnoDB may pick a deadlock victim among inserts racing for one key, and that victim is simply run again.
+ * On SQLite every transaction already queues behind the previous one (database/serial-sqlite-transactions.ts), so the
+ * checks inside them see every earlier write. On MySQL they run in parallel and the unique indexes decide races;
+ * InnoDB may pick a deadlock victim among inserts racing for one key, and that victim is simply run again.
  */
 @Injectable()
 export class ServiceTransactions {
   private readonly serial: boolean;
-  private tail: Promise<unknown> = Promise.resolve();
 
   constructor(@InjectDataSource() private readonly ds: DataSource) {
     this.serial = ds.options.type === 'better-sqlite3';
@@ -29,10 +28,7 @@ export class ServiceTransactions {
   }
 
   run<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    if (!this.serial) return this.withRetry(work);
-    const result = this.tail.then(() => this.ds.transaction(work));
-    this.tail = result.catch(() => undefined);
-    return result;
+    return this.serial ? this.ds.transaction(work) : this.withRetry(work);
   }
 
   private async withRetry<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Page, SuggestionView } from '@pioneer/shared-types';
+import { type Page, SUGGESTION_STATUS_LABELS, type SuggestionView } from '@pioneer/shared-types';
 import { type FindOptionsWhere, In, Not, Repository } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { ScopeService } from '../../common/auth/scope.service.js';
 import { maskPhone, normalizePhone, PiiCrypto } from '../../common/crypto/pii-crypto.service.js';
 import { DomainException } from '../../common/errors/domain.exception.js';
 import { AuditService } from '../audit/audit.service.js';
+import { MessagesService } from '../messages/messages.service.js';
 import { MemberEntity } from '../org/entities/member.entity.js';
 import type { CreateSuggestionDto } from './dto/create-suggestion.dto.js';
 import { DEFAULT_PAGE_SIZE, type PageQueryDto, type SuggestionListQueryDto } from './dto/list-suggestions.dto.js';
@@ -20,6 +21,9 @@ const NOT_HANDLER = '意见建议由区委机关工委的组织者统一处理�
  * 意见建议: anyone signed in sends one; district organizers (机关工委) handle them. The text is internal and never
  * leaves Pioneer. Someone who may not see a suggestion gets 404, so ids reveal nothing about other people.
  */
+/** The mini-program page that shows one suggestion and its reply. */
+const SUGGESTION_DETAIL_PAGE = '/packages/suggestions/pages/detail/index';
+
 @Injectable()
 export class SuggestionsService {
   constructor(
@@ -28,6 +32,7 @@ export class SuggestionsService {
     private readonly scope: ScopeService,
     private readonly crypto: PiiCrypto,
     private readonly audit: AuditService,
+    private readonly messages: MessagesService,
   ) {}
 
   async create(user: AuthUser, input: CreateSuggestionDto): Promise<SuggestionView> {
@@ -110,19 +115,35 @@ export class SuggestionsService {
     if (text !== '') Object.assign(changes, { reply: text, repliedBy: user.memberId, repliedAt: new Date() });
     // Conditional on "not closed", so two organizers acting at once cannot reopen what the other just closed.
     // (mysql2 reports matched rows, so an unchanged row still counts as affected on both drivers.)
-    const result = await this.suggestions.update({ id, status: Not('closed') }, changes);
-    if (!result.affected) throw new DomainException('CONFLICT', '这条意见建议已办结，不能再答复');
-    const updated = await this.suggestions.findOneOrFail({ where: { id } });
-    await this.audit.record({
-      actorId: user.memberId,
-      action: 'suggestion.reply',
-      targetType: 'suggestion',
-      targetId: id,
-      ip,
-      result: 'success',
-      detail: { status, withReply: text !== '' },
+    // The change, its audit row and the author's inbox message commit together or not at all.
+    const updated = await this.suggestions.manager.transaction(async (m) => {
+      const result = await m.update(SuggestionEntity, { id, status: Not('closed') }, changes);
+      if (!result.affected) throw new DomainException('CONFLICT', '这条意见建议已办结，不能再答复');
+      const row = await m.findOneOrFail(SuggestionEntity, { where: { id } });
+      await this.audit.record(
+        {
+          actorId: user.memberId,
+          action: 'suggestion.reply',
+          targetType: 'suggestion',
+          targetId: id,
+          ip,
+          result: 'success',
+          detail: { status, withReply: text !== '' },
+        },
+        m,
+      );
+      await this.messages.send(
+        {
+          memberId: row.authorId,
+          kind: 'suggestion_replied',
+          title: `您的意见建议${SUGGESTION_STATUS_LABELS[status]}`,
+          body: text !== '' ? text.slice(0, 200) : '处理人员已开始处理您的意见建议。',
+          link: `${SUGGESTION_DETAIL_PAGE}?id=${id}`,
+        },
+        m,
+      );
+      return row;
     });
-    // Notify the author here (in-app inbox) once the messages module exists.
     const names = await this.authorNames([updated]);
     return mapSuggestion(updated, { authorName: names.get(updated.authorId) ?? null });
   }
