@@ -3,6 +3,7 @@ import { InjectRepository, TypeOrmModule } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { BranchEntity } from '../../modules/org/entities/branch.entity.js';
 import { CommunityEntity } from '../../modules/org/entities/community.entity.js';
+import { RoleAssignmentEntity } from '../../modules/org/entities/role-assignment.entity.js';
 import { DomainException } from '../errors/domain.exception.js';
 import type { AuthUser } from './auth-user.js';
 
@@ -27,6 +28,7 @@ export class ScopeService {
   constructor(
     @InjectRepository(CommunityEntity) private readonly communities: Repository<CommunityEntity>,
     @InjectRepository(BranchEntity) private readonly branches: Repository<BranchEntity>,
+    @InjectRepository(RoleAssignmentEntity) private readonly roles: Repository<RoleAssignmentEntity>,
   ) {}
 
   isAdmin(user: AuthUser): boolean {
@@ -87,6 +89,36 @@ export class ScopeService {
     );
   }
 
+  /**
+   * Whether the caller's authority reaches every duty the person holds, so acting on their account (invite code,
+   * unbind, status, transfer, edit) cannot hand the caller wider powers: an admin's account is the admin's business,
+   * and an organizer acts only on organizers of a strictly narrower scope inside their own (district > unit > branch).
+   */
+  async outranks(user: AuthUser, member: MemberRef): Promise<boolean> {
+    if (member.id === user.memberId) return true;
+    const admin = this.isAdmin(user);
+    const duties = await this.roles.find({ where: { memberId: member.id } });
+    for (const duty of duties) {
+      if (duty.role === 'admin' && !admin) return false;
+      if (duty.role === 'organizer' && !admin && !(await this.organizerStrictlyCovers(user, duty))) return false;
+    }
+    return true;
+  }
+
+  private async organizerStrictlyCovers(user: AuthUser, duty: RoleAssignmentEntity): Promise<boolean> {
+    if (duty.scopeKind === 'district' || duty.scopeId === null) return false;
+    if (this.isDistrictOrganizer(user)) return true;
+    if (duty.scopeKind !== 'branch') return false;
+    const branch = await this.branches.findOne({ where: { id: duty.scopeId }, select: { id: true, unitId: true } });
+    return user.roles.some((r) => r.role === 'organizer' && r.scopeKind === 'unit' && r.scopeId === branch?.unitId);
+  }
+
+  async assertOutranks(user: AuthUser, member: MemberRef): Promise<void> {
+    if (!(await this.outranks(user, member))) {
+      throw new DomainException('FORBIDDEN', '此人承担的职责超出您的权限，请由管理员或上级组织者处理');
+    }
+  }
+
   async assertOrganizerCovers(user: AuthUser, member: MemberRef): Promise<void> {
     if (!(await this.organizerCovers(user, member))) throw new DomainException('FORBIDDEN', '该党员不在您的管理范围内');
   }
@@ -100,7 +132,7 @@ export class ScopeService {
 
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([CommunityEntity, BranchEntity])],
+  imports: [TypeOrmModule.forFeature([CommunityEntity, BranchEntity, RoleAssignmentEntity])],
   providers: [ScopeService],
   exports: [ScopeService],
 })

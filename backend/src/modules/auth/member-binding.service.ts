@@ -93,6 +93,13 @@ export class MemberBindingService {
       await this.audit.record({ actorId: user.memberId, action, targetType: 'member', targetId: member.id, ip, result: 'failure', detail: { reason: 'out_of_scope' } });
       throw error;
     }
+    // Rebinding someone with wider duties than the caller's would let the caller sign in as them.
+    try {
+      await this.scope.assertOutranks(user, member);
+    } catch (error) {
+      await this.audit.record({ actorId: user.memberId, action, targetType: 'member', targetId: member.id, ip, result: 'failure', detail: { reason: 'outranked' } });
+      throw error;
+    }
     return member;
   }
 }

@@ -39,6 +39,7 @@ export class MemberAccessService {
   async findManaged(user: AuthUser, id: string): Promise<MemberEntity> {
     const member = await this.find(id);
     if (!(await this.canManage(user, member))) throw new DomainException('FORBIDDEN', '该党员不在您的管理范围内');
+    await this.scope.assertOutranks(user, member);
     return member;
   }
 }

@@ -32,6 +32,7 @@ export class RegistrationsController {
   constructor(private readonly service: RegistrationsService) {}
 
   @Post()
+  @Roles('member')
   @ApiCreatedResponse({ type: RegistrationViewDto, description: 'The caller asks to register with a community (pending)' })
   @ApiConflictResponse({ description: 'REGISTRATION_ACTIVE_EXISTS: a pending or approved one exists' })
   request(@CurrentUser() user: AuthUser, @Body() body: CreateRegistrationDto, @Ip() ip: string): Promise<RegistrationView> {

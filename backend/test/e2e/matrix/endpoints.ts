@@ -1,0 +1,678 @@
+import type {
+  DemoPostView,
+  MemberView,
+  Page,
+  RegistrationView,
+  RosterImportReport,
+  ServiceDecisionResponse,
+  ServiceRecordView,
+  UnitView,
+} from '@pioneer/shared-types';
+import {
+  ADMIN,
+  ALL,
+  CREATED,
+  DISTRICT,
+  type EndpointSpec,
+  each,
+  FORBIDDEN,
+  MANAGERS,
+  MEMBERS,
+  NO_CONTENT,
+  NOT_FOUND,
+  OK,
+  ORGANIZERS,
+  STAFF,
+  WORKER,
+} from './spec.js';
+import type { Caller, UnitKey } from './world.js';
+
+/**
+ * The authorization matrix: every endpoint of the app, keyed as the OpenAPI document names it. The suite fails when
+ * the document or the router has an endpoint this table lacks, or the other way round — a new endpoint must be added
+ * here, with who may call it and what happens in and out of scope, before the suite passes again.
+ *
+ * Scope in short: a worker (刘芳) serves 向阳社区 only; the unit organizer (陈明) covers 区委组织部 only; the district
+ * organizer (孙伟) covers everyone; the admin (周平) manages organization data but holds no organizer or member duties;
+ * a member reaches their own records. Out-of-scope records are 光明社区's, 区税务局's (李秀英) or another person's.
+ */
+
+/** 区委组织部 for the unit organizer (in their unit), 区税务局 for everyone else (a unit 陈明 does not cover). */
+const unitFor = (who: Caller): UnitKey => (who === 'orgUnit' ? 'zzb' : 'sw');
+
+function items<T>(body: unknown): T[] {
+  return (body as Page<T>).items;
+}
+
+const csv = (name: string, phone: string, unit: string, branch: string): Buffer =>
+  Buffer.from(`姓名,手机号,单位,支部\n${name},${phone},${unit},${branch}\n`, 'utf8');
+
+export const ENDPOINTS: Record<string, EndpointSpec> = {
+  // ---------------------------------------------------------------- public: health, visitor pages, sign-in
+  'GET /api/health': {
+    public: true,
+    allowed: ALL,
+    ok: { status: 200, check: (res) => expect(res.body).toEqual({ status: 'ok', db: 'up' }) },
+    build: () => ({}),
+  },
+  'GET /api/v1/public/overview': {
+    public: true,
+    allowed: ALL,
+    ok: { status: 200, check: (res) => expect((res.body as { unitCount: number }).unitCount).toBeGreaterThan(0) },
+    build: () => ({}),
+  },
+  'POST /api/v1/auth/demo': {
+    public: true,
+    allowed: ALL,
+    ok: { status: 200, check: (res) => expect(typeof (res.body as { accessToken: unknown }).accessToken).toBe('string') },
+    build: () => ({ body: { role: 'member' } }),
+  },
+  'POST /api/v1/auth/wechat': {
+    public: true,
+    allowed: ALL,
+    ok: { status: 200, check: (res) => expect((res.body as { status: string }).status).toBe('unbound') },
+    build: (w) => ({ body: { code: w.loginCode() } }),
+  },
+  'POST /api/v1/auth/bind/phone': {
+    public: true,
+    allowed: ALL,
+    ok: { status: 200, check: (res) => expect(typeof (res.body as { accessToken: unknown }).accessToken).toBe('string') },
+    build: async (w) => {
+      const m = await w.member('sw');
+      return { body: { bindTicket: await w.bindTicket(), phoneCode: w.phoneCode(m.phone) } };
+    },
+  },
+  'POST /api/v1/auth/bind/invite': {
+    public: true,
+    allowed: ALL,
+    ok: { status: 200, check: (res) => expect(typeof (res.body as { accessToken: unknown }).accessToken).toBe('string') },
+    build: async (w) => {
+      const m = await w.member('zzb');
+      return { body: { bindTicket: await w.bindTicket(), name: m.name, inviteCode: await w.inviteCode(m.id) } };
+    },
+  },
+  'POST /api/v1/auth/refresh': {
+    public: true,
+    allowed: ALL,
+    ok: { status: 200, check: (res) => expect(typeof (res.body as { refreshToken: unknown }).refreshToken).toBe('string') },
+    build: async (w) => ({ body: { refreshToken: await w.refreshToken() } }),
+  },
+  'POST /api/v1/auth/console/ticket': {
+    public: true,
+    allowed: ALL,
+    ok: { status: 200, check: (res) => expect(typeof (res.body as { scanPayload: unknown }).scanPayload).toBe('string') },
+    build: () => ({ body: {} }),
+  },
+  'POST /api/v1/auth/console/poll': {
+    public: true,
+    allowed: ALL,
+    ok: { status: 200, check: (res) => expect(res.body).toEqual({ status: 'pending' }) },
+    build: async (w) => {
+      const { ticketId, pollSecret } = await w.consoleTicket();
+      return { body: { ticketId, pollSecret } };
+    },
+  },
+
+  // ---------------------------------------------------------------- signed-in session and console
+  'POST /api/v1/auth/logout': {
+    allowed: ALL,
+    ok: NO_CONTENT,
+    // A token of no session: ends nothing, so the matrix's own tokens and other sessions stay.
+    build: () => ({ body: { refreshToken: 'matrix-not-a-session' } }),
+  },
+  'POST /api/v1/auth/console/scan': {
+    allowed: STAFF,
+    ok: NO_CONTENT,
+    build: async (w) => ({ body: { scanPayload: (await w.consoleTicket()).scanPayload } }),
+  },
+  'POST /api/v1/auth/console/confirm': {
+    allowed: STAFF,
+    ok: NO_CONTENT,
+    build: async (w) => ({ body: { scanPayload: (await w.consoleTicket()).scanPayload } }),
+  },
+  'GET /api/v1/me': {
+    allowed: ALL,
+    ok: { status: 200, check: (res, { w, who }) => expect((res.body as { id: string }).id).toBe(w.self(who)) },
+    build: () => ({}),
+  },
+
+  // ---------------------------------------------------------------- binding (organizers; admin duties are separate)
+  'POST /api/v1/members/{id}/invite-code': {
+    allowed: ORGANIZERS,
+    ok: { status: 200, check: (res) => expect(typeof (res.body as { inviteCode: unknown }).inviteCode).toBe('string') },
+    outOfScope: { orgUnit: FORBIDDEN },
+    build: async (w, who, scope) => ({ params: { id: (await w.member(scope === 'out' ? 'sw' : unitFor(who))).id } }),
+  },
+  'POST /api/v1/members/{id}/unbind': {
+    allowed: ORGANIZERS,
+    ok: NO_CONTENT,
+    outOfScope: { orgUnit: FORBIDDEN },
+    build: async (w, who, scope) => ({ params: { id: (await w.member(scope === 'out' ? 'sw' : unitFor(who), { active: true })).id } }),
+  },
+
+  // ---------------------------------------------------------------- audit log (admin, read-only)
+  'GET /api/v1/admin/audit-logs': { allowed: ADMIN, ok: OK, build: () => ({}) },
+
+  // ---------------------------------------------------------------- units
+  'GET /api/v1/units': {
+    allowed: MANAGERS,
+    ok: (who) => ({
+      status: 200,
+      check: (res, { w }) => {
+        const ids = items<UnitView>(res.body).map((u) => u.id);
+        if (who === 'orgUnit') expect(ids).toEqual([w.units.zzb]);
+        else expect(ids).toEqual(expect.arrayContaining([w.units.zzb, w.units.sw, w.units.yy]));
+      },
+    }),
+    build: () => ({ query: { pageSize: '100' } }),
+  },
+  'POST /api/v1/units': {
+    allowed: ADMIN,
+    ok: CREATED,
+    build: (w) => {
+      const n = w.next();
+      return { body: { name: `矩阵新单位${n}`, kind: 'enterprise', code: `MXN${n}` } };
+    },
+  },
+  'GET /api/v1/units/{id}': {
+    allowed: MANAGERS,
+    ok: OK,
+    outOfScope: { orgUnit: NOT_FOUND },
+    build: (w, who, scope) => ({ params: { id: w.units[scope === 'out' ? 'sw' : unitFor(who)] } }),
+  },
+  'PATCH /api/v1/units/{id}': {
+    allowed: ADMIN,
+    ok: OK,
+    build: async (w) => ({ params: { id: await w.unit() }, body: { name: `矩阵单位改名${w.next()}` } }),
+  },
+  'DELETE /api/v1/units/{id}': {
+    allowed: ADMIN,
+    ok: NO_CONTENT,
+    build: async (w) => ({ params: { id: await w.unit() } }),
+  },
+
+  // ---------------------------------------------------------------- streets (staff read, admin writes)
+  'GET /api/v1/streets': { allowed: STAFF, ok: OK, build: () => ({}) },
+  'POST /api/v1/streets': {
+    allowed: ADMIN,
+    ok: CREATED,
+    build: (w) => ({ body: { name: `矩阵新街道${w.next()}` } }),
+  },
+  'GET /api/v1/streets/{id}': { allowed: STAFF, ok: OK, build: (w) => ({ params: { id: w.streets.xiangyang } }) },
+  'PATCH /api/v1/streets/{id}': {
+    allowed: ADMIN,
+    ok: OK,
+    build: async (w) => ({ params: { id: await w.street() }, body: { name: `矩阵街道改名${w.next()}` } }),
+  },
+  'DELETE /api/v1/streets/{id}': {
+    allowed: ADMIN,
+    ok: NO_CONTENT,
+    build: async (w) => ({ params: { id: await w.street() } }),
+  },
+
+  // ---------------------------------------------------------------- communities (everyone reads: members choose one)
+  'GET /api/v1/communities': { allowed: ALL, ok: OK, build: () => ({}) },
+  'POST /api/v1/communities': {
+    allowed: ADMIN,
+    ok: CREATED,
+    build: (w) => ({
+      body: { name: `矩阵新社区${w.next()}`, streetId: w.streets.xiangyang, address: '矩阵路 2 号', lat: 41.8, lng: 123.43 },
+    }),
+  },
+  'GET /api/v1/communities/{id}': { allowed: ALL, ok: OK, build: (w) => ({ params: { id: w.communities.xy } }) },
+  'PATCH /api/v1/communities/{id}': {
+    allowed: ADMIN,
+    ok: OK,
+    build: async (w) => ({ params: { id: await w.community() }, body: { address: '矩阵路 3 号' } }),
+  },
+  'DELETE /api/v1/communities/{id}': {
+    allowed: ADMIN,
+    ok: NO_CONTENT,
+    build: async (w) => ({ params: { id: await w.community() } }),
+  },
+
+  // ---------------------------------------------------------------- members: roster records
+  'GET /api/v1/members': {
+    allowed: MANAGERS,
+    ok: (who) => ({
+      status: 200,
+      check: (res, { w }) => {
+        const units = new Set(items<MemberView>(res.body).map((m) => m.unit.id));
+        if (who === 'orgUnit') expect([...units]).toEqual([w.units.zzb]);
+        else expect(units.has(w.units.sw)).toBe(true);
+      },
+    }),
+    build: () => ({ query: { pageSize: '100' } }),
+  },
+  'POST /api/v1/members': {
+    allowed: MANAGERS,
+    ok: CREATED,
+    outOfScope: { orgUnit: FORBIDDEN },
+    build: (w, who, scope) => ({
+      body: { name: `矩阵录入${w.next()}`, phone: w.nextPhone(), unitId: w.units[scope === 'out' ? 'sw' : unitFor(who)] },
+    }),
+  },
+  'GET /api/v1/members/{id}': {
+    allowed: MANAGERS,
+    ok: OK,
+    outOfScope: { orgUnit: NOT_FOUND },
+    build: (w, who, scope) => ({ params: { id: scope === 'in' && who === 'orgUnit' ? w.person('张建国') : w.other() } }),
+  },
+  'PATCH /api/v1/members/{id}': {
+    allowed: MANAGERS,
+    ok: OK,
+    outOfScope: { orgUnit: FORBIDDEN },
+    build: async (w, who, scope) => ({
+      params: { id: (await w.member(scope === 'out' ? 'sw' : unitFor(who))).id },
+      body: { name: `矩阵改名${w.next()}` },
+    }),
+  },
+  'GET /api/v1/members/{id}/phone': {
+    allowed: ALL,
+    ok: { status: 200, check: (res) => expect((res.body as { phone: string }).phone).toMatch(/^1[3-9]\d{9}$/) },
+    // A member: their own number only; a worker: members registered with their community; an organizer: members covered.
+    outOfScope: { member: FORBIDDEN, worker: FORBIDDEN, orgUnit: FORBIDDEN },
+    build: async (w, who, scope) => {
+      if (who === 'worker') {
+        const m = await w.member('zzb');
+        await w.registration(m.id, scope === 'in' ? 'xy' : 'gm', 'approved');
+        return { params: { id: m.id } };
+      }
+      if (scope === 'out') return { params: { id: w.other() } };
+      if (who === 'orgUnit') return { params: { id: w.person('张建国') } };
+      return { params: { id: who === 'orgDistrict' || who === 'admin' ? w.other() : w.self(who) } };
+    },
+  },
+  'GET /api/v1/members/{id}/history': {
+    allowed: ALL,
+    ok: OK,
+    outOfScope: each(['member', 'worker', 'orgUnit'], NOT_FOUND),
+    build: (w, who, scope) => {
+      if (scope === 'out') return { params: { id: who === 'worker' ? w.person('张建国') : w.other() } };
+      if (who === 'orgUnit') return { params: { id: w.person('张建国') } };
+      return { params: { id: who === 'orgDistrict' || who === 'admin' ? w.other() : w.self(who) } };
+    },
+  },
+  'GET /api/v1/members/{id}/posts': {
+    allowed: ALL,
+    ok: OK,
+    outOfScope: each(['member', 'worker', 'orgUnit'], NOT_FOUND),
+    build: (w, who, scope) => {
+      if (scope === 'out') return { params: { id: who === 'worker' ? w.person('张建国') : w.other() } };
+      if (who === 'orgUnit') return { params: { id: w.person('张建国') } };
+      return { params: { id: who === 'orgDistrict' || who === 'admin' ? w.other() : w.self(who) } };
+    },
+  },
+  'POST /api/v1/members/{id}/transfer': {
+    allowed: MANAGERS,
+    ok: OK,
+    outOfScope: { orgUnit: FORBIDDEN },
+    build: async (w, who, scope) => {
+      const from = scope === 'out' ? 'sw' : unitFor(who);
+      // Out of 陈明's unit into another one is his to do; anything about 区税务局's members is not.
+      const to: UnitKey = from === 'zzb' ? 'sw' : 'yy';
+      return { params: { id: (await w.member(from)).id }, body: { toUnitId: w.units[to], reason: '矩阵测试调动' } };
+    },
+  },
+  'POST /api/v1/members/{id}/status': {
+    allowed: MANAGERS,
+    ok: OK,
+    outOfScope: { orgUnit: FORBIDDEN },
+    build: async (w, who, scope) => ({
+      params: { id: (await w.member(scope === 'out' ? 'sw' : unitFor(who))).id },
+      body: { status: 'retired', reason: '矩阵测试退休' },
+    }),
+  },
+
+  // ---------------------------------------------------------------- roles (admin only) and handover
+  'GET /api/v1/members/{memberId}/roles': { allowed: ADMIN, ok: OK, build: (w) => ({ params: { memberId: w.person('刘芳') } }) },
+  'POST /api/v1/members/{memberId}/roles': {
+    allowed: ADMIN,
+    ok: CREATED,
+    build: async (w) => ({
+      params: { memberId: (await w.member('sw')).id },
+      body: { role: 'worker', scopeKind: 'community', scopeId: w.communities.xh },
+    }),
+  },
+  'DELETE /api/v1/members/{memberId}/roles/{assignmentId}': {
+    allowed: ADMIN,
+    ok: NO_CONTENT,
+    build: async (w) => {
+      const m = await w.member('sw');
+      return { params: { memberId: m.id, assignmentId: await w.workerDuty(m.id) } };
+    },
+  },
+  'POST /api/v1/workers/handover': {
+    // Admin or district organizer: a unit organizer does not move workers' duties.
+    allowed: ['orgDistrict', 'admin'],
+    ok: { status: 200, check: (res) => expect(res.body).toEqual({ movedRoleAssignments: 1 }) },
+    build: async (w) => {
+      const from = await w.member('sw');
+      await w.workerDuty(from.id);
+      const to = await w.member('sw', { active: true });
+      return { body: { fromMemberId: from.id, toMemberId: to.id, reason: '矩阵测试移交' } };
+    },
+  },
+
+  // ---------------------------------------------------------------- suggestions (district organizers handle them)
+  'POST /api/v1/suggestions': {
+    allowed: ALL,
+    ok: CREATED,
+    build: () => ({ body: { content: '矩阵测试：建议延长社区服务站开放时间' } }),
+  },
+  'GET /api/v1/suggestions': { allowed: DISTRICT, ok: OK, build: () => ({}) },
+  'GET /api/v1/suggestions/mine': { allowed: ALL, ok: OK, build: () => ({}) },
+  'GET /api/v1/suggestions/{id}': {
+    allowed: ALL,
+    ok: OK,
+    // Someone else's suggestion reads as missing, so ids reveal nothing.
+    outOfScope: each(['member', 'worker', 'orgUnit', 'admin'], NOT_FOUND),
+    build: async (w, who, scope) => ({
+      params: { id: await w.suggestion(scope === 'out' || who === 'orgDistrict' ? w.other() : w.self(who)) },
+    }),
+  },
+  'POST /api/v1/suggestions/{id}/reply': {
+    allowed: DISTRICT,
+    ok: OK,
+    build: async (w) => ({ params: { id: await w.suggestion(w.other()) }, body: { reply: '已收到，正在协调处理', status: 'replied' } }),
+  },
+
+  // ---------------------------------------------------------------- roster (organizers)
+  'POST /api/v1/roster/import': {
+    allowed: ORGANIZERS,
+    ok: {
+      status: 200,
+      check: (res) => expect((res.body as RosterImportReport).rows.map((r) => r.outcome)).toEqual(['create']),
+    },
+    // A dry run reports row by row: a row outside the organizer's reach is an error row, and nothing is written.
+    perItemRefusal: 'the import report refuses each row outside the organizer’s scope',
+    outOfScope: {
+      orgUnit: {
+        status: 200,
+        check: (res) => {
+          const report = res.body as RosterImportReport;
+          expect(report.rows.map((r) => r.outcome)).toEqual(['error']);
+          expect(report.rows[0]!.issues.map((i) => i.reason)).toContain('不在您的管理范围');
+          expect(report.importId).toBeNull();
+        },
+      },
+    },
+    build: (w, who, scope) => {
+      const unit = scope === 'out' ? 'sw' : unitFor(who);
+      const branch = unit === 'zzb' ? '机关第一支部' : '征管支部';
+      return {
+        query: { mode: 'dry_run' },
+        upload: { name: 'roster.csv', content: csv(`矩阵导入${w.next()}`, w.nextPhone(), w.unitName(unit), branch) },
+      };
+    },
+  },
+  'GET /api/v1/roster/export': {
+    allowed: ORGANIZERS,
+    ok: { status: 200, check: (res) => expect(String(res.headers['content-type'])).toContain('spreadsheetml') },
+    build: () => ({ query: { phones: 'masked' } }),
+  },
+
+  // ---------------------------------------------------------------- messages (one's own inbox)
+  'GET /api/v1/messages': { allowed: ALL, ok: OK, build: () => ({}) },
+  'GET /api/v1/messages/unread-count': { allowed: ALL, ok: OK, build: () => ({}) },
+  'POST /api/v1/messages/read-all': { allowed: ALL, ok: OK, build: () => ({ body: {} }) },
+  'GET /api/v1/messages/subscriptions/templates': { allowed: ALL, ok: OK, build: () => ({}) },
+  'POST /api/v1/messages/subscriptions': {
+    allowed: ALL,
+    ok: OK,
+    build: () => ({ body: { templateIds: ['matrix-template'], accepted: ['matrix-template'] } }),
+  },
+  'POST /api/v1/messages/{id}/read': {
+    allowed: ALL,
+    ok: OK,
+    outOfScope: each(ALL, NOT_FOUND),
+    build: async (w, who, scope) => ({ params: { id: await w.message(scope === 'out' ? w.other() : w.self(who)) }, body: {} }),
+  },
+
+  // ---------------------------------------------------------------- registrations (报到)
+  'POST /api/v1/registrations': {
+    // A member asks to register with a community; the admin holds no member role and has nowhere to serve.
+    allowed: MEMBERS,
+    ok: CREATED,
+    build: async (w, who) => {
+      await w.endRegistrations(w.self(who));
+      return { body: { communityId: w.communities.gm } };
+    },
+  },
+  'GET /api/v1/registrations': {
+    allowed: STAFF,
+    ok: (who) => ({
+      status: 200,
+      check: (res, { w }) => {
+        const rows = items<RegistrationView>(res.body);
+        if (who === 'worker') expect(new Set(rows.map((r) => r.community.id))).toEqual(new Set([w.communities.xy]));
+        if (who === 'orgUnit') expect(new Set(rows.map((r) => r.member.unitName))).toEqual(new Set([w.unitName('zzb')]));
+        if (who === 'orgDistrict' || who === 'admin') {
+          expect(rows.map((r) => r.community.id)).toEqual(expect.arrayContaining([w.communities.xy, w.communities.gm]));
+        }
+      },
+    }),
+    build: async (w) => {
+      // Something in and something out of every scope: 区委组织部 at 向阳社区, 区税务局 at 光明社区.
+      await w.registration((await w.member('zzb')).id, 'xy', 'pending');
+      await w.registration((await w.member('sw')).id, 'gm', 'pending');
+      return { query: { pageSize: '100' } };
+    },
+  },
+  'POST /api/v1/registrations/on-behalf': {
+    allowed: WORKER,
+    ok: CREATED,
+    outOfScope: { worker: FORBIDDEN },
+    build: async (w, _who, scope) => ({
+      body: {
+        memberId: (await w.member('zzb')).id,
+        communityId: w.communities[scope === 'out' ? 'gm' : 'xy'],
+        reason: '根据纸质报到表录入',
+      },
+    }),
+  },
+  'GET /api/v1/registrations/member-lookup': {
+    allowed: WORKER,
+    ok: { status: 200, check: (res, { w }) => expect((res.body as { id: string }).id).toBe(w.person('张建国')) },
+    build: () => ({ query: { name: '张建国', phone: '13800000001' } }),
+  },
+  'GET /api/v1/registrations/mine': { allowed: ALL, ok: OK, build: () => ({}) },
+  'POST /api/v1/registrations/{id}/approve': {
+    allowed: WORKER,
+    ok: OK,
+    outOfScope: { worker: FORBIDDEN },
+    build: async (w, _who, scope) => ({
+      params: { id: await w.registration((await w.member('zzb')).id, scope === 'out' ? 'gm' : 'xy', 'pending') },
+      body: {},
+    }),
+  },
+  'POST /api/v1/registrations/{id}/reject': {
+    allowed: WORKER,
+    ok: OK,
+    outOfScope: { worker: FORBIDDEN },
+    build: async (w, _who, scope) => ({
+      params: { id: await w.registration((await w.member('zzb')).id, scope === 'out' ? 'gm' : 'xy', 'pending') },
+      body: { reason: '信息不全，请补充' },
+    }),
+  },
+  'POST /api/v1/registrations/{id}/end': {
+    // The member themself, or a worker of that community.
+    allowed: ALL,
+    ok: OK,
+    outOfScope: each(ALL, FORBIDDEN),
+    build: async (w, who, scope) => {
+      // A worker's case is a duty (someone's registration at 向阳社区 or not); everyone else's is their own or not.
+      const id =
+        who === 'worker'
+          ? await w.registration((await w.member('zzb')).id, scope === 'out' ? 'gm' : 'xy', 'approved')
+          : await w.registration(scope === 'out' ? w.other() : w.self(who), 'gm', 'approved');
+      return { params: { id }, body: { reason: '搬家了' } };
+    },
+  },
+
+  // ---------------------------------------------------------------- demonstration posts (示范岗)
+  'GET /api/v1/posts': {
+    allowed: ALL,
+    ok: (who) => ({
+      status: 200,
+      check: (res, { w }) => {
+        const posts = items<DemoPostView>(res.body);
+        // A plain member sees the posts they hold, nothing else.
+        if (who === 'member') for (const p of posts) expect(p.holders.map((h) => h.id)).toContain(w.self(who));
+        if (who === 'orgUnit') for (const p of posts) expect(p.unit.id).toBe(w.units.zzb);
+      },
+    }),
+    build: async (w) => {
+      await w.post('zzb');
+      await w.post('sw');
+      return { query: { pageSize: '100' } };
+    },
+  },
+  'POST /api/v1/posts': {
+    allowed: MANAGERS,
+    ok: CREATED,
+    outOfScope: { orgUnit: FORBIDDEN },
+    build: (w, who, scope) => {
+      const unit = scope === 'out' ? 'sw' : unitFor(who);
+      return { body: { name: `矩阵新岗${w.next()}`, place: '社区服务站', unitId: w.units[unit], holderIds: [w.holder(unit)] } };
+    },
+  },
+  'PATCH /api/v1/posts/{id}': {
+    allowed: MANAGERS,
+    ok: OK,
+    outOfScope: { orgUnit: FORBIDDEN },
+    build: async (w, who, scope) => ({ params: { id: await w.post(scope === 'out' ? 'sw' : unitFor(who)) }, body: { place: '新的服务地点' } }),
+  },
+  'POST /api/v1/posts/{id}/end': {
+    allowed: MANAGERS,
+    ok: OK,
+    outOfScope: { orgUnit: FORBIDDEN },
+    build: async (w, who, scope) => ({ params: { id: await w.post(scope === 'out' ? 'sw' : unitFor(who)) }, body: {} }),
+  },
+  'GET /api/v1/me/posts': { allowed: ALL, ok: OK, build: () => ({}) },
+
+  // ---------------------------------------------------------------- check-in codes and service records
+  'GET /api/v1/checkin/code': {
+    // Organizers and admins may show any community's code (they stand in at events); a worker only their own.
+    allowed: STAFF,
+    ok: OK,
+    outOfScope: { worker: FORBIDDEN },
+    build: (w, _who, scope) => ({ query: { communityId: w.communities[scope === 'out' ? 'gm' : 'xy'] } }),
+  },
+  'POST /api/v1/services/start': {
+    allowed: MEMBERS,
+    ok: CREATED,
+    // Starting a visit at a community one has not registered with.
+    outOfScope: each(MEMBERS, { status: 403, code: 'REGISTRATION_REQUIRED' }),
+    build: async (w, who, scope) => {
+      const me = w.self(who);
+      await w.registration(me, 'xy', 'approved');
+      await w.closeVisits(me);
+      if (scope === 'out') {
+        return { body: { communityId: w.communities.gm, location: { lat: 41.8012, lng: 123.4408, accuracy: 20 } } };
+      }
+      return { body: { code: await w.checkinCode('xy') } };
+    },
+  },
+  'GET /api/v1/services/current': { allowed: MEMBERS, ok: OK, build: () => ({}) },
+  'GET /api/v1/services/mine': { allowed: MEMBERS, ok: OK, build: () => ({}) },
+  'GET /api/v1/services/queue': {
+    allowed: STAFF,
+    ok: (who) => ({
+      status: 200,
+      check: (res, { w }) => {
+        const rows = items<ServiceRecordView>(res.body);
+        if (who === 'worker') expect(new Set(rows.map((r) => r.community.id))).toEqual(new Set([w.communities.xy]));
+        if (who === 'orgDistrict' || who === 'admin') {
+          expect(rows.map((r) => r.community.id)).toEqual(expect.arrayContaining([w.communities.xy, w.communities.gm]));
+        }
+      },
+    }),
+    build: async (w) => {
+      await w.serviceRecord((await w.member('zzb')).id, 'xy', 'pending');
+      await w.serviceRecord((await w.member('sw')).id, 'gm', 'pending');
+      return { query: { pageSize: '100' } };
+    },
+  },
+  'GET /api/v1/services/flags/summary': { allowed: ORGANIZERS, ok: OK, build: () => ({}) },
+  'POST /api/v1/services/decide': {
+    allowed: WORKER,
+    ok: {
+      status: 200,
+      check: async (res, { w, req }) => {
+        const id = (req.body as { ids: string[] }).ids[0]!;
+        expect(res.body).toEqual({ decided: [id], skipped: [] });
+        expect(await w.serviceStatus(id)).toBe('rejected');
+      },
+    },
+    perItemRefusal: 'a batch decision lists each record it refused (FORBIDDEN) and decides the rest',
+    outOfScope: {
+      worker: {
+        status: 200,
+        check: async (res, { w, req }) => {
+          const id = (req.body as { ids: string[] }).ids[0]!;
+          const body = res.body as ServiceDecisionResponse;
+          expect(body.decided).toEqual([]);
+          expect(body.skipped.map((s) => [s.id, s.code])).toEqual([[id, 'FORBIDDEN']]);
+          expect(await w.serviceStatus(id)).toBe('pending');
+        },
+      },
+    },
+    build: async (w, _who, scope) => ({
+      body: {
+        ids: [await w.serviceRecord((await w.member('zzb')).id, scope === 'out' ? 'gm' : 'xy', 'pending')],
+        decision: 'reject',
+        reason: '记录不完整',
+      },
+    }),
+  },
+  'POST /api/v1/services/on-behalf': {
+    allowed: WORKER,
+    ok: CREATED,
+    outOfScope: { worker: FORBIDDEN },
+    build: async (w, _who, scope) => {
+      const community = scope === 'out' ? 'gm' : 'xy';
+      const m = await w.member('zzb');
+      await w.registration(m.id, community, 'approved');
+      const now = Date.now();
+      return {
+        body: {
+          memberIds: [m.id],
+          communityId: w.communities[community],
+          startedAt: new Date(now - 3 * 3600_000).toISOString(),
+          endedAt: new Date(now - 2 * 3600_000).toISOString(),
+          serviceType: 'care',
+          description: '走访慰问独居老人',
+          reason: '纸质签到表补录',
+        },
+      };
+    },
+  },
+  'POST /api/v1/services/{id}/end': {
+    allowed: MEMBERS,
+    ok: OK,
+    // Only one's own visit: another member's reads as missing.
+    outOfScope: each(MEMBERS, NOT_FOUND),
+    build: async (w, who, scope) => ({
+      params: { id: await w.serviceRecord(scope === 'out' ? w.other() : w.self(who), 'xy', 'open') },
+      body: { serviceType: 'care', description: '帮助社区整理图书角' },
+    }),
+  },
+};
+
+/** The only endpoints anyone may call without a token (health, docs, sign-in and the visitor pages). */
+export const PUBLIC_ENDPOINTS = [
+  'GET /api/health',
+  'GET /api/v1/public/overview',
+  'POST /api/v1/auth/demo',
+  'POST /api/v1/auth/wechat',
+  'POST /api/v1/auth/bind/phone',
+  'POST /api/v1/auth/bind/invite',
+  'POST /api/v1/auth/refresh',
+  'POST /api/v1/auth/console/ticket',
+  'POST /api/v1/auth/console/poll',
+];
+
+/** Served by the Swagger module outside the router: public too, and checked on their own. */
+export const DOCS_PATHS = ['/api/docs', '/api/docs-json'];
+
