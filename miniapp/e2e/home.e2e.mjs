@@ -29,6 +29,10 @@ if (!chromiumAvailable() && !required) {
   test('the home page renders the district from the API', async () => {
     const page = await browser.context.newPage();
     const apiCalls = [];
+    const consoleErrors = [];
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') consoleErrors.push(msg.text());
+    });
     page.on('response', (res) => {
       if (res.url().includes('/api/v1/public/overview')) apiCalls.push(res.status());
     });
@@ -45,6 +49,11 @@ if (!chromiumAvailable() && !required) {
     assert.ok((await page.textContent('body')).includes(overview.districtName), 'the district name is shown');
     assert.deepEqual(apiCalls.filter((s) => s !== 200), [], 'every overview call succeeded');
     assert.ok(apiCalls.length >= 1, 'the page called the API');
+    assert.deepEqual(
+      consoleErrors.filter((text) => /Content Security Policy|Refused to/.test(text)),
+      [],
+      'the security policy blocks nothing the page needs',
+    );
     await page.screenshot({ path: join(ARTIFACTS, 'home.png'), fullPage: true });
   });
 

@@ -20,7 +20,8 @@ export default defineAppConfig({
   pages: MAIN_PAGES,
   subPackages: SUBPACKAGE_CONFIG,
   preloadRule: {
-    [TAB_PAGES.home]: { network: 'all', packages: [SUBPACKAGES.about.root] },
+    // 签到服务 is the page members open most, often on a weak signal at the community: fetched while they read home.
+    [TAB_PAGES.home]: { network: 'all', packages: [SUBPACKAGES.about.root, SUBPACKAGES.service.root] },
     [TAB_PAGES.mine]: { network: 'all', packages: [SUBPACKAGES.account.root, SUBPACKAGES.about.root] },
   },
   window: {

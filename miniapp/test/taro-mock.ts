@@ -46,8 +46,26 @@ class TaroMock {
   /** What the next showModal answers. */
   modalConfirms = true;
   pullDownStops = 0;
+  /** The code the next Taro.login resolves with; an Error makes it fail. */
+  loginResult: string | Error = 'wx-login-code';
+  /** What the next Taro.scanCode reads; an Error stands for the person closing the scanner. */
+  scanResult: string | Error = '';
+  readonly scanOptions: unknown[] = [];
+  /** The app's onNeedPrivacyAuthorization listener, once registered (weapp). */
+  privacyListener: ((resolve: (option: { event: string; buttonId?: string }) => void) => void) | null = null;
+  /** The query the page was opened with (useLoad / useRouter). */
+  loadOptions: Record<string, string> = {};
   readonly showListeners = new Set<Listener>();
+  readonly hideListeners = new Set<Listener>();
   readonly pullDownListeners = new Set<Listener>();
+  /** Tab bar badges by tab index, as setTabBarBadge / removeTabBarBadge left them. */
+  readonly tabBadges = new Map<number, string>();
+  /** What the next Taro.getFuzzyLocation answers; an Error's message becomes its errMsg (e.g. 'auth deny'). */
+  fuzzyLocation: { latitude: number; longitude: number } | Error = new Error('no location');
+  readonly networkListeners = new Set<(result: { isConnected: boolean; networkType: string }) => void>();
+  /** What the next Taro.requestSubscribeMessage answers, per template id ('accept' / 'reject'). */
+  subscribeAnswer: Record<string, string> = {};
+  readonly subscribeRequests: unknown[] = [];
   private handler: RequestHandler = (request) => {
     throw new Error(`No request handler set for ${request.method} ${request.url}`);
   };
@@ -65,8 +83,18 @@ class TaroMock {
     for (const listener of Array.from(this.showListeners)) listener();
   }
 
+  /** The page goes to the background (another page opened on top, tab switch, app hidden). */
+  triggerDidHide(): void {
+    for (const listener of Array.from(this.hideListeners)) listener();
+  }
+
   triggerPullDownRefresh(): void {
     for (const listener of Array.from(this.pullDownListeners)) listener();
+  }
+
+  /** The phone's connection comes back (or goes), as onNetworkStatusChange reports it. */
+  triggerNetworkStatus(isConnected: boolean): void {
+    for (const listener of Array.from(this.networkListeners)) listener({ isConnected, networkType: isConnected ? 'wifi' : 'none' });
   }
 
   reset(): void {
@@ -77,8 +105,18 @@ class TaroMock {
     this.pageStack = ['pages/index/index'];
     this.modalConfirms = true;
     this.pullDownStops = 0;
+    this.loginResult = 'wx-login-code';
+    this.scanResult = '';
+    this.scanOptions.length = 0;
+    this.loadOptions = {};
     this.showListeners.clear();
+    this.hideListeners.clear();
     this.pullDownListeners.clear();
+    this.tabBadges.clear();
+    this.fuzzyLocation = new Error('no location');
+    this.networkListeners.clear();
+    this.subscribeAnswer = {};
+    this.subscribeRequests.length = 0;
     this.handler = (request) => {
       throw new Error(`No request handler set for ${request.method} ${request.url}`);
     };
@@ -172,6 +210,52 @@ function stopPullDownRefresh(): Promise<{ errMsg: string }> {
   return Promise.resolve({ errMsg: 'stopPullDownRefresh:ok' });
 }
 
+function login(): Promise<{ code: string; errMsg: string }> {
+  const result = taroMock.loginResult;
+  if (result instanceof Error) return Promise.reject({ errMsg: `login:fail ${result.message}` });
+  return Promise.resolve({ code: result, errMsg: 'login:ok' });
+}
+
+function onNeedPrivacyAuthorization(listener: NonNullable<TaroMock['privacyListener']>): void {
+  taroMock.privacyListener = listener;
+}
+
+function scanCode(options: unknown): Promise<{ result: string; scanType: string; errMsg: string }> {
+  taroMock.scanOptions.push(options);
+  const result = taroMock.scanResult;
+  if (result instanceof Error) return Promise.reject({ errMsg: `scanCode:fail ${result.message}` });
+  return Promise.resolve({ result, scanType: 'QR_CODE', errMsg: 'scanCode:ok' });
+}
+
+function setTabBarBadge(options: { index: number; text: string }): Promise<{ errMsg: string }> {
+  taroMock.tabBadges.set(options.index, options.text);
+  return Promise.resolve({ errMsg: 'setTabBarBadge:ok' });
+}
+
+function removeTabBarBadge(options: { index: number }): Promise<{ errMsg: string }> {
+  taroMock.tabBadges.delete(options.index);
+  return Promise.resolve({ errMsg: 'removeTabBarBadge:ok' });
+}
+
+function getFuzzyLocation(): Promise<{ latitude: number; longitude: number; errMsg: string }> {
+  const result = taroMock.fuzzyLocation;
+  if (result instanceof Error) return Promise.reject({ errMsg: `getFuzzyLocation:fail ${result.message}` });
+  return Promise.resolve({ ...result, errMsg: 'getFuzzyLocation:ok' });
+}
+
+function onNetworkStatusChange(listener: (result: { isConnected: boolean; networkType: string }) => void): void {
+  taroMock.networkListeners.add(listener);
+}
+
+function offNetworkStatusChange(listener: (result: { isConnected: boolean; networkType: string }) => void): void {
+  taroMock.networkListeners.delete(listener);
+}
+
+function requestSubscribeMessage(options: unknown): Promise<Record<string, string>> {
+  taroMock.subscribeRequests.push(options);
+  return Promise.resolve({ ...taroMock.subscribeAnswer, errMsg: 'requestSubscribeMessage:ok' });
+}
+
 function usePageEvent(listeners: Set<Listener>, callback: () => void, fireOnMount: boolean): void {
   const ref = useRef(callback);
   ref.current = callback;
@@ -190,8 +274,21 @@ export function useDidShow(callback: () => void): void {
   usePageEvent(taroMock.showListeners, callback, true);
 }
 
+export function useDidHide(callback: () => void): void {
+  usePageEvent(taroMock.hideListeners, callback, false);
+}
+
 export function usePullDownRefresh(callback: () => void): void {
   usePageEvent(taroMock.pullDownListeners, callback, false);
+}
+
+/** Runs once on mount with the page's query, as Taro does. */
+export function useLoad(callback: (options: Record<string, string>) => void): void {
+  const ref = useRef(callback);
+  ref.current = callback;
+  useEffect(() => {
+    ref.current({ ...taroMock.loadOptions });
+  }, []);
 }
 
 export const ENV_TYPE = {
@@ -269,7 +366,18 @@ const Taro = {
   eventCenter,
   Events,
   useDidShow,
+  useDidHide,
   usePullDownRefresh,
+  useLoad,
+  login,
+  scanCode,
+  onNeedPrivacyAuthorization,
+  setTabBarBadge,
+  removeTabBarBadge,
+  getFuzzyLocation,
+  onNetworkStatusChange,
+  offNetworkStatusChange,
+  requestSubscribeMessage,
 };
 
 export {
@@ -289,6 +397,8 @@ export {
   getSystemInfo,
   getSystemInfoSync,
   Events,
+  login,
+  scanCode,
 };
 
 export default Taro;

@@ -294,7 +294,7 @@ describe.each(testDrivers())('suggestions over HTTP on %s', (driver) => {
     expect(new Set(times).size).toBeGreaterThan(1);
 
     expect((await mine('陈明', '?page=4&pageSize=2')).items).toEqual([]);
-    for (const query of ['?page=0', '?pageSize=51', '?page=abc', '?status=closed']) {
+    for (const query of ['?page=0', '?pageSize=101', '?page=abc', '?status=closed']) {
       const res = await api().get(`/api/v1/suggestions/mine${query}`).set(auth('陈明')).expect(400);
       expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ message: expect.stringMatching(CHINESE) }] });
     }

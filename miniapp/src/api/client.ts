@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
-import type { ApiErrorBody } from '@pioneer/shared-types';
+import type { ApiErrorBody, RefreshRequest, TokenResponse } from '@pioneer/shared-types';
 import { ROUTES } from '@/constants/routes';
-import { clearSession, getToken } from '@/services/session';
+import { clearSession, getRefreshToken, getToken, saveSession } from '@/services/session';
 import { ApiError, BAD_RESPONSE_MESSAGE, NETWORK_ERROR_MESSAGE } from './api-error';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -16,10 +16,20 @@ export interface RequestOptions {
   /** Pass the key of the first attempt when retrying a write, so the server replays instead of writing twice. */
   idempotencyKey?: string;
   timeoutMs?: number;
+  /**
+   * `session` (default): send the access token, renew it when expired, sign out on a 401.
+   * `best-effort`: send the access token if one is valid; a 401 is only an error (signing out).
+   * `none`: no token at all (sign-in endpoints).
+   */
+  auth?: AuthMode;
 }
+
+export type AuthMode = 'session' | 'best-effort' | 'none';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 const DEFAULT_WEAPP_API_BASE = 'http://127.0.0.1:3000';
+const REFRESH_PATH = '/api/v1/auth/refresh';
+const SESSION_EXPIRED_MESSAGE = '登录已过期，请重新登录';
 
 export type UnauthorizedHandler = (error: ApiError) => void;
 
@@ -94,22 +104,29 @@ function toApiError(status: number, data: unknown): ApiError {
   return new ApiError('BAD_RESPONSE', BAD_RESPONSE_MESSAGE, status);
 }
 
-/** The one wrapper around Taro.request. Resolves with the parsed JSON body, rejects with ApiError. */
-export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+interface RawResponse {
+  status: number;
+  data: unknown;
+}
+
+async function send(
+  path: string,
+  options: RequestOptions,
+  idempotencyKey: string | undefined,
+  token: string | null,
+): Promise<RawResponse> {
   const method = options.method ?? 'GET';
   const header: Record<string, string> = { Accept: 'application/json' };
-  if (method !== 'GET') {
+  if (idempotencyKey !== undefined) {
     header['Content-Type'] = 'application/json';
-    header['Idempotency-Key'] = options.idempotencyKey ?? createIdempotencyKey();
+    header['Idempotency-Key'] = idempotencyKey;
   }
-  const token = getToken();
   if (token) header.Authorization = `Bearer ${token}`;
 
   // JSON object, or the raw text when the body was not JSON (a proxy's error page).
   type Body = TaroGeneral.IAnyObject | string;
-  let response: Taro.request.SuccessCallbackResult<Body>;
   try {
-    response = await Taro.request<Body>({
+    const response = await Taro.request<Body>({
       url: `${apiBase()}${path}${buildQuery(options.query)}`,
       method,
       header,
@@ -117,17 +134,117 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
       dataType: 'json',
       timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     });
+    return { status: response.statusCode, data: response.data };
   } catch {
     throw new ApiError('NETWORK_ERROR', NETWORK_ERROR_MESSAGE, 0);
   }
+}
 
-  const status = response.statusCode;
-  if (status >= 200 && status < 300) return response.data as T;
+function isSuccess(status: number): boolean {
+  return status >= 200 && status < 300;
+}
 
-  const error = toApiError(status, response.data);
-  if (status === 401) {
-    clearSession();
-    unauthorizedHandler(error);
+function signOutLocally(error: ApiError): void {
+  clearSession();
+  unauthorizedHandler(error);
+}
+
+/**
+ * Whether a failed refresh means the session is gone. An outage, a timeout or a rate limit says nothing about the
+ * refresh token, so the person stays signed in and can try again; any other refusal ends the session.
+ */
+function endsSession(error: ApiError): boolean {
+  return error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429;
+}
+
+let renewing: Promise<string> | null = null;
+
+async function renewOnce(): Promise<string> {
+  const refreshToken = getRefreshToken();
+  if (refreshToken === null) {
+    const error = new ApiError('SESSION_EXPIRED', SESSION_EXPIRED_MESSAGE, 401);
+    signOutLocally(error);
+    throw error;
   }
+  const body: RefreshRequest = { refreshToken };
+  const response = await send(REFRESH_PATH, { method: 'POST', body }, createIdempotencyKey(), null);
+  if (isSuccess(response.status) && isTokenResponse(response.data)) {
+    // Rotation: the old refresh token is dead from now on, so the new pair is stored before anything else runs.
+    saveSession(response.data);
+    return response.data.accessToken;
+  }
+  const error = isSuccess(response.status)
+    ? new ApiError('BAD_RESPONSE', BAD_RESPONSE_MESSAGE, response.status)
+    : toApiError(response.status, response.data);
+  if (endsSession(error)) signOutLocally(error);
+  throw error;
+}
+
+/**
+ * Single flight: every request that finds the access token expired waits for the same refresh. Two refreshes with
+ * one rotating token would look like a stolen token to the server (REFRESH_TOKEN_REUSED) and end the session.
+ */
+function renewSession(): Promise<string> {
+  if (renewing === null) {
+    renewing = renewOnce().finally(() => {
+      renewing = null;
+    });
+  }
+  return renewing;
+}
+
+/**
+ * For transports beside apiRequest (uploads, downloads): a valid access token, renewed first (through the same single
+ * flight) when only the refresh token is left; null when signed out.
+ */
+export async function freshAccessToken(): Promise<string | null> {
+  const token = getToken();
+  if (token !== null || getRefreshToken() === null) return token;
+  return renewSession();
+}
+
+/** What apiRequest does with a 401 it cannot recover from (clear the session, call the handler). */
+export function handleUnauthorized(error: ApiError): void {
+  signOutLocally(error);
+}
+
+function isTokenResponse(data: unknown): data is TokenResponse {
+  if (typeof data !== 'object' || data === null) return false;
+  const record = data as Record<string, unknown>;
+  return typeof record.accessToken === 'string' && record.accessToken !== '';
+}
+
+/**
+ * The one wrapper around Taro.request. Resolves with the parsed JSON body, rejects with ApiError.
+ * With `auth: 'session'` (the default) an expired access token is renewed once with the refresh token and the
+ * request replayed with the same Idempotency-Key, so a write is never done twice; a session that cannot be renewed
+ * is cleared and the unauthorized handler (the login page) takes over.
+ */
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const auth = options.auth ?? 'session';
+  const idempotencyKey = method === 'GET' ? undefined : (options.idempotencyKey ?? createIdempotencyKey());
+
+  let token: string | null = auth === 'none' ? null : getToken();
+  if (token === null && auth === 'session' && getRefreshToken() !== null) {
+    token = await renewSession();
+  }
+
+  let response = await send(path, options, idempotencyKey, token);
+
+  if (response.status === 401 && auth === 'session' && token !== null && getRefreshToken() !== null) {
+    const expired = toApiError(response.status, response.data);
+    if (expired.code === 'TOKEN_EXPIRED') {
+      // Another request may have renewed the session while this one was on the wire: use its token, rotate no more.
+      const current = getToken();
+      const fresh = current !== null && current !== token ? current : await renewSession();
+      response = await send(path, options, idempotencyKey, fresh);
+    }
+  }
+
+  if (isSuccess(response.status)) return response.data as T;
+
+  const error = toApiError(response.status, response.data);
+  if (response.status === 401 && auth === 'session') signOutLocally(error);
   throw error;
 }

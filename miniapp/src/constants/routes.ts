@@ -10,11 +10,48 @@ export const TAB_PAGES = {
 export const SUBPACKAGES = {
   account: {
     root: 'packages/account',
-    pages: { login: 'pages/login/index' },
+    pages: { login: 'pages/login/index', consoleConfirm: 'pages/console-confirm/index' },
   },
   about: {
     root: 'packages/about',
     pages: { about: 'pages/about/index' },
+  },
+  // 意见建议: sending one and following its reply (anyone signed in); handling them (district organizers).
+  suggestions: {
+    root: 'packages/suggestions',
+    pages: { list: 'pages/list/index', new: 'pages/new/index', detail: 'pages/detail/index', handle: 'pages/handle/index' },
+  },
+  // Organizers' and admins' screens (units, communities, people, roster import); mostly used from the H5 console.
+  manage: {
+    root: 'packages/manage',
+    pages: {
+      units: 'pages/units/index',
+      communities: 'pages/communities/index',
+      people: 'pages/people/index',
+      person: 'pages/person/index',
+      rosterImport: 'pages/roster-import/index',
+    },
+  },
+  // Community workers: the rotating check-in code, the review queue, entry on a member's behalf, registration review.
+  worker: {
+    root: 'packages/worker',
+    pages: {
+      code: 'pages/code/index',
+      queue: 'pages/queue/index',
+      onBehalf: 'pages/on-behalf/index',
+      registrations: 'pages/registrations/index',
+    },
+  },
+  // Members reporting for duty: registering with a community, checking in, the current visit, records, the inbox.
+  service: {
+    root: 'packages/service',
+    pages: {
+      register: 'pages/register/index',
+      checkin: 'pages/checkin/index',
+      visit: 'pages/visit/index',
+      records: 'pages/records/index',
+      inbox: 'pages/inbox/index',
+    },
   },
 } as const;
 
@@ -25,6 +62,38 @@ export const ROUTES = {
   mine: `/${TAB_PAGES.mine}`,
   login: `/${SUBPACKAGES.account.root}/${SUBPACKAGES.account.pages.login}`,
   about: `/${SUBPACKAGES.about.root}/${SUBPACKAGES.about.pages.about}`,
+  consoleConfirm: `/${SUBPACKAGES.account.root}/${SUBPACKAGES.account.pages.consoleConfirm}`,
+  /** My suggestions (意见建议) with their status and reply. */
+  suggestions: `/${SUBPACKAGES.suggestions.root}/${SUBPACKAGES.suggestions.pages.list}`,
+  suggestionNew: `/${SUBPACKAGES.suggestions.root}/${SUBPACKAGES.suggestions.pages.new}`,
+  /** Opened with `?id=<suggestionId>`. */
+  suggestionDetail: `/${SUBPACKAGES.suggestions.root}/${SUBPACKAGES.suggestions.pages.detail}`,
+  /** District organizers (机关工委) only; others get the server's 403 message. */
+  suggestionsHandle: `/${SUBPACKAGES.suggestions.root}/${SUBPACKAGES.suggestions.pages.handle}`,
+  manageUnits: `/${SUBPACKAGES.manage.root}/${SUBPACKAGES.manage.pages.units}`,
+  manageCommunities: `/${SUBPACKAGES.manage.root}/${SUBPACKAGES.manage.pages.communities}`,
+  managePeople: `/${SUBPACKAGES.manage.root}/${SUBPACKAGES.manage.pages.people}`,
+  /** Opened with `?id=<memberId>`. */
+  managePerson: `/${SUBPACKAGES.manage.root}/${SUBPACKAGES.manage.pages.person}`,
+  manageRosterImport: `/${SUBPACKAGES.manage.root}/${SUBPACKAGES.manage.pages.rosterImport}`,
+  /** 签到码: the rotating QR a worker shows; members scan it to start and end a visit. */
+  workerCode: `/${SUBPACKAGES.worker.root}/${SUBPACKAGES.worker.pages.code}`,
+  /** 待确认记录: confirm or reject service records of the worker's communities. */
+  workerQueue: `/${SUBPACKAGES.worker.root}/${SUBPACKAGES.worker.pages.queue}`,
+  /** 代为补录: a visit entered from a paper sign-in sheet. */
+  workerOnBehalf: `/${SUBPACKAGES.worker.root}/${SUBPACKAGES.worker.pages.onBehalf}`,
+  /** 报到审核: pending registrations, and registering a member from a paper form. */
+  workerRegistrations: `/${SUBPACKAGES.worker.root}/${SUBPACKAGES.worker.pages.registrations}`,
+  /** 报到社区: my registration, choosing a community, ending it after moving house. */
+  serviceRegister: `/${SUBPACKAGES.service.root}/${SUBPACKAGES.service.pages.register}`,
+  /** 签到服务: start a visit by scanning the worker's code or, if the member chooses, by location. */
+  serviceCheckin: `/${SUBPACKAGES.service.root}/${SUBPACKAGES.service.pages.checkin}`,
+  /** The open visit and its end form. */
+  serviceVisit: `/${SUBPACKAGES.service.root}/${SUBPACKAGES.service.pages.visit}`,
+  /** 我的服务记录, with records still waiting to upload on top. */
+  serviceRecords: `/${SUBPACKAGES.service.root}/${SUBPACKAGES.service.pages.records}`,
+  /** 消息: the in-app inbox. */
+  inbox: `/${SUBPACKAGES.service.root}/${SUBPACKAGES.service.pages.inbox}`,
 } as const;
 
 export const TAB_ROUTES: readonly string[] = [ROUTES.home, ROUTES.activities, ROUTES.mine];
@@ -37,8 +106,31 @@ export const SUBPACKAGE_CONFIG: { root: string; pages: string[] }[] = Object.val
   pages: Object.values(pkg.pages),
 }));
 
-export const TAB_BAR_LIST: { pagePath: string; text: string }[] = [
-  { pagePath: TAB_PAGES.home, text: '首页' },
-  { pagePath: TAB_PAGES.activities, text: '活动' },
-  { pagePath: TAB_PAGES.mine, text: '我的' },
+export interface TabBarItem {
+  pagePath: string;
+  text: string;
+  /** PNGs relative to src/ (WeChat needs images, ≤ 40 KB); drawn by scripts/make-tab-icons.mjs. */
+  iconPath: string;
+  selectedIconPath: string;
+}
+
+export const TAB_BAR_LIST: TabBarItem[] = [
+  {
+    pagePath: TAB_PAGES.home,
+    text: '首页',
+    iconPath: 'assets/tab/home.png',
+    selectedIconPath: 'assets/tab/home-active.png',
+  },
+  {
+    pagePath: TAB_PAGES.activities,
+    text: '活动',
+    iconPath: 'assets/tab/activities.png',
+    selectedIconPath: 'assets/tab/activities-active.png',
+  },
+  {
+    pagePath: TAB_PAGES.mine,
+    text: '我的',
+    iconPath: 'assets/tab/mine.png',
+    selectedIconPath: 'assets/tab/mine-active.png',
+  },
 ];

@@ -31,6 +31,8 @@ import { RegistrationViewsService } from './registration-views.service.js';
 
 const DEFAULT_PAGE_SIZE = 20;
 const ACTIVE_STATUSES = ['pending', 'approved'] as const;
+/** The mini-program page where a member sees their registration. */
+const MY_REGISTRATION_LINK = '/packages/service/pages/register/index';
 const MEMBER_HAS_ACTIVE = '该党员已有一个待审核或已通过的报到社区，需先结束原报到关系';
 
 /**
@@ -152,6 +154,7 @@ export class RegistrationsService implements OnModuleInit {
             memberId: member.id,
             kind: 'registration_approved',
             title: '报到登记已完成',
+            link: MY_REGISTRATION_LINK,
             body: `社区工作者已为您登记到${community.name}，报到关系已生效。登记说明：${input.reason}`,
           },
           m,
@@ -233,6 +236,7 @@ export class RegistrationsService implements OnModuleInit {
           memberId: row.memberId,
           kind: 'registration_approved',
           title: '报到申请已通过',
+          link: MY_REGISTRATION_LINK,
           body: `您在${community.name}的报到申请已通过审核。${note ? `备注：${note}` : ''}`,
         },
         m,
@@ -263,6 +267,7 @@ export class RegistrationsService implements OnModuleInit {
           memberId: row.memberId,
           kind: 'registration_rejected',
           title: '报到申请未通过',
+          link: MY_REGISTRATION_LINK,
           body: `您在${community.name}的报到申请未通过。原因：${input.reason}`,
         },
         m,
@@ -302,6 +307,7 @@ export class RegistrationsService implements OnModuleInit {
             memberId: row.memberId,
             kind: 'system',
             title: '报到关系已结束',
+            link: MY_REGISTRATION_LINK,
             body: `社区工作者结束了您在${community.name}的报到关系。原因：${input.reason}`,
           },
           m,

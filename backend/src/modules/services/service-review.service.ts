@@ -34,7 +34,7 @@ import { ServiceRecordViews } from './service-record-views.service.js';
 import { ServiceTransactions } from './service-transactions.js';
 
 /** The member's page of their records in the mini-program; messages open it. */
-export const MY_RECORDS_LINK = '/packages/services/pages/mine/index';
+export const MY_RECORDS_LINK = '/packages/service/pages/records/index';
 /** A paper sign-in sheet may be entered late, but not from long-past periods. */
 const ON_BEHALF_MAX_AGE_DAYS = 90;
 const MAX_VISIT_MS = 24 * 3600 * 1000;

@@ -1,4 +1,5 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import type { RoleScope, UnreadCountResponse } from '@pioneer/shared-types';
 import { meFixture, overviewFixture } from '@test/fixtures';
 import { taroMock, type MockResponse, type RecordedRequest } from '@test/taro-mock';
 import { ROUTES } from '@/constants/routes';
@@ -17,6 +18,7 @@ function serve(routes: Routes): void {
 
 const OVERVIEW = '/api/v1/public/overview';
 const ME = '/api/v1/me';
+const UNREAD = '/api/v1/messages/unread-count';
 
 describe('HomePage', () => {
   it('shows the district, its figures and every community from the overview', async () => {
@@ -129,5 +131,134 @@ describe('HomePage', () => {
 
     await waitFor(() => expect(container.querySelector('.home-title')?.textContent).toBe('新区'));
     await waitFor(() => expect(taroMock.pullDownStops).toBe(1));
+  });
+});
+
+describe('HomePage shortcuts by role', () => {
+  function shortcutLabels(container: HTMLElement): (string | null)[] {
+    return Array.from(container.querySelectorAll('.home-shortcut')).map((node) => node.textContent);
+  }
+
+  async function renderAs(roles: RoleScope[], counts?: UnreadCountResponse): Promise<HTMLElement> {
+    saveToken('token-1', 3600);
+    serve({
+      [OVERVIEW]: () => ({ statusCode: 200, data: overviewFixture() }),
+      [ME]: () => ({ statusCode: 200, data: meFixture({ roles }) }),
+      ...(counts ? { [UNREAD]: () => ({ statusCode: 200, data: counts }) } : {}),
+    });
+    const { container } = render(<HomePage />);
+    await screen.findByText('你好，李明');
+    return container;
+  }
+
+  const member: RoleScope = { role: 'member', scopeKind: 'self', scopeId: null, scopeName: '本人' };
+
+  it('gives a member check-in, records, registration, messages, their profile and 意见建议', async () => {
+    const container = await renderAs([member]);
+    expect(shortcutLabels(container)).toEqual(['签到服务', '我的服务记录', '报到社区', '消息', '我的资料', '意见建议']);
+
+    fireEvent.click(screen.getByText('签到服务'));
+    fireEvent.click(screen.getByText('我的服务记录'));
+    fireEvent.click(screen.getByText('报到社区'));
+    fireEvent.click(screen.getByText('消息'));
+    fireEvent.click(screen.getByText('意见建议'));
+    expect(taroMock.navigations.map((navigation) => navigation.url)).toEqual([
+      ROUTES.serviceCheckin,
+      ROUTES.serviceRecords,
+      ROUTES.serviceRegister,
+      ROUTES.inbox,
+      ROUTES.suggestions,
+    ]);
+  });
+
+  it('puts the unread count on a member’s 消息 shortcut and on the 我的 tab', async () => {
+    const container = await renderAs([member], { unread: 4 });
+
+    await waitFor(() => expect(container.querySelector('.home-shortcut--inbox .home-shortcut__badge')?.textContent).toBe('4'));
+    expect(taroMock.tabBadges.get(2)).toBe('4');
+  });
+
+  it('clears the 我的 tab badge once everything is read', async () => {
+    taroMock.tabBadges.set(2, '3');
+    const container = await renderAs([member], { unread: 0 });
+
+    await waitFor(() => expect(taroMock.tabBadges.has(2)).toBe(false));
+    expect(container.querySelector('.home-shortcut__badge')).toBeNull();
+  });
+
+  it('gives a worker the check-in code, the queue with its pending count, registrations and 补录', async () => {
+    const container = await renderAs([{ role: 'worker', scopeKind: 'community', scopeId: 'c1', scopeName: '幸福里社区' }], {
+      unread: 0,
+      pendingForWorker: 3,
+    });
+    await waitFor(() => expect(container.querySelector('.home-shortcut__badge')?.textContent).toBe('3'));
+    expect(shortcutLabels(container)).toEqual(['签到码', '待确认记录3', '报到审核', '代为补录', '意见建议']);
+    expect(container.querySelector('.home-shortcut--worker-queue .home-shortcut__badge')).not.toBeNull();
+
+    fireEvent.click(screen.getByText('签到码'));
+    fireEvent.click(screen.getByText('待确认记录'));
+    fireEvent.click(screen.getByText('报到审核'));
+    fireEvent.click(screen.getByText('代为补录'));
+    expect(taroMock.navigations.map((navigation) => navigation.url)).toEqual([
+      ROUTES.workerCode,
+      ROUTES.workerQueue,
+      ROUTES.workerRegistrations,
+      ROUTES.workerOnBehalf,
+    ]);
+  });
+
+  it('shows no badge when nothing waits for the worker', async () => {
+    const container = await renderAs([{ role: 'worker', scopeKind: 'community', scopeId: 'c1', scopeName: '幸福里社区' }], {
+      unread: 2,
+      pendingForWorker: 0,
+    });
+    await waitFor(() => expect(taroMock.requests.some((request) => request.url === UNREAD)).toBe(true));
+    expect(container.querySelector('.home-shortcut__badge')).toBeNull();
+  });
+
+  it('shows 99+ past two digits', async () => {
+    const container = await renderAs([{ role: 'worker', scopeKind: 'street', scopeId: 's1', scopeName: '东城街道' }], {
+      unread: 0,
+      pendingForWorker: 120,
+    });
+    await waitFor(() => expect(container.querySelector('.home-shortcut__badge')?.textContent).toBe('99+'));
+  });
+
+  it('gives a district organizer people, roster import and suggestion handling', async () => {
+    const container = await renderAs([{ role: 'organizer', scopeKind: 'district', scopeId: null, scopeName: '全区' }]);
+    expect(shortcutLabels(container)).toEqual(['人员管理', '名册导入', '意见处理', '意见建议']);
+
+    fireEvent.click(screen.getByText('名册导入'));
+    fireEvent.click(screen.getByText('意见处理'));
+    expect(taroMock.navigations).toEqual([
+      { type: 'navigateTo', url: ROUTES.manageRosterImport },
+      { type: 'navigateTo', url: ROUTES.suggestionsHandle },
+    ]);
+  });
+
+  it('does not give a unit organizer the district-wide suggestion handling', async () => {
+    const container = await renderAs([{ role: 'organizer', scopeKind: 'unit', scopeId: 'u1', scopeName: '区发展和改革局' }]);
+    expect(shortcutLabels(container)).toEqual(['人员管理', '名册导入', '意见建议']);
+  });
+
+  it('gives an admin units, streets and communities, and accounts', async () => {
+    const container = await renderAs([{ role: 'admin', scopeKind: 'system', scopeId: null, scopeName: '系统' }]);
+    expect(shortcutLabels(container)).toEqual(['单位管理', '街道社区', '账号角色', '意见建议']);
+
+    fireEvent.click(screen.getByText('单位管理'));
+    fireEvent.click(screen.getByText('街道社区'));
+    fireEvent.click(screen.getByText('账号角色'));
+    expect(taroMock.navigations.map((navigation) => navigation.url)).toEqual([
+      ROUTES.manageUnits,
+      ROUTES.manageCommunities,
+      ROUTES.managePeople,
+    ]);
+  });
+
+  it('offers nothing role-specific to a visitor', async () => {
+    serve({ [OVERVIEW]: () => ({ statusCode: 200, data: overviewFixture() }) });
+    const { container } = render(<HomePage />);
+    await screen.findByText('幸福里社区');
+    expect(container.querySelector('.home-shortcut')).toBeNull();
   });
 });

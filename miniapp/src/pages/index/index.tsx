@@ -1,12 +1,13 @@
-import type { MeResponse, PublicCommunity } from '@pioneer/shared-types';
+import type { MeResponse, PublicCommunity, UnreadCountResponse } from '@pioneer/shared-types';
+import { ROLE_LABELS } from '@pioneer/shared-types';
 import { Text, View } from '@tarojs/components';
 import { Button, Tag } from '@nutui/nutui-react-taro';
 import type { ApiError } from '@/api/api-error';
 import SectionCard from '@/components/section-card';
 import StateView from '@/components/state-view';
-import { ROLE_LABELS } from '@/constants/labels';
 import { ROUTES } from '@/constants/routes';
 import { openPage } from '@/services/navigation';
+import { shortcutsFor } from './shortcuts';
 import { useHome } from './use-home';
 import './index.scss';
 
@@ -39,9 +40,16 @@ interface GreetingProps {
   error: ApiError | undefined;
   loading: boolean;
   onRetry: () => void;
+  /** Badges on the shortcuts that have one (a worker's pending records); absent until loaded or when it failed. */
+  counts?: UnreadCountResponse;
 }
 
-function Greeting({ me, error, loading, onRetry }: GreetingProps) {
+/** 99+ past two digits: the tile stays readable, and the exact number is on the page it opens. */
+function badgeText(count: number): string {
+  return count > 99 ? '99+' : String(count);
+}
+
+function Greeting({ me, error, loading, onRetry, counts }: GreetingProps) {
   if (!me) {
     return (
       <SectionCard className="home-greeting">
@@ -66,19 +74,25 @@ function Greeting({ me, error, loading, onRetry }: GreetingProps) {
         </View>
       ) : null}
       <View className="home-shortcuts">
-        <Button className="home-shortcut" size="large" onClick={() => openPage(ROUTES.activities)}>
-          查看活动
-        </Button>
-        <Button className="home-shortcut" size="large" onClick={() => openPage(ROUTES.mine)}>
-          我的信息
-        </Button>
+        {shortcutsFor(me.roles).map((shortcut) => (
+          <View
+            key={shortcut.key}
+            className={`home-shortcut home-shortcut--${shortcut.key}`}
+            onClick={() => openPage(shortcut.route)}
+          >
+            <Text className="home-shortcut__label">{shortcut.label}</Text>
+            {shortcut.badge && counts?.[shortcut.badge] ? (
+              <Text className="home-shortcut__badge">{badgeText(counts[shortcut.badge] ?? 0)}</Text>
+            ) : null}
+          </View>
+        ))}
       </View>
     </SectionCard>
   );
 }
 
 export default function HomePage() {
-  const { overview, me, signedIn } = useHome();
+  const { overview, me, signedIn, counts } = useHome();
   const data = overview.data;
 
   return (
@@ -89,7 +103,13 @@ export default function HomePage() {
       </View>
 
       {signedIn ? (
-        <Greeting me={me.data} error={me.error} loading={me.loading} onRetry={() => void me.reload()} />
+        <Greeting
+          me={me.data}
+          error={me.error}
+          loading={me.loading}
+          onRetry={() => void me.reload()}
+          counts={counts.data}
+        />
       ) : (
         <SectionCard className="home-login">
           <Text className="home-login__text">登录后可查看你的报到信息</Text>

@@ -1,28 +1,44 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { getMe } from '@/api/me';
+import { getUnreadCount } from '@/api/messages';
 import { getOverview } from '@/api/public';
 import { useApi, useRefreshOnShow } from '@/hooks/use-api';
 import { isSignedIn } from '@/services/session';
+import { showUnreadBadge } from '@/services/unread-badge';
 
 export function useHome() {
   const overview = useApi(getOverview);
   const [signedIn, setSignedIn] = useState<boolean>(() => isSignedIn());
   const me = useApi(getMe, { enabled: signedIn });
+  // Anyone signed in: the unread count goes on the 我的 tab; a worker's queue count on their shortcut.
+  const counts = useApi(getUnreadCount, { enabled: signedIn });
   const reloadOverview = overview.reload;
   const reloadMe = me.reload;
+  const reloadCounts = counts.reload;
 
   const refresh = useCallback(async (): Promise<void> => {
     // Coming back from the login page (or after signing out on 我的) changes who is signed in.
     const nowSignedIn = isSignedIn();
     setSignedIn(nowSignedIn);
-    await Promise.all([reloadOverview(), nowSignedIn ? reloadMe() : Promise.resolve()]);
-  }, [reloadOverview, reloadMe]);
+    await Promise.all([
+      reloadOverview(),
+      nowSignedIn ? reloadMe() : Promise.resolve(),
+      nowSignedIn ? reloadCounts() : Promise.resolve(),
+    ]);
+  }, [reloadOverview, reloadMe, reloadCounts]);
+
+  const countsData = counts.data;
+  useEffect(() => {
+    // Signed out: no badge. An answer without a number leaves the badge as it was.
+    if (!signedIn) showUnreadBadge(0);
+    else if (typeof countsData?.unread === 'number') showUnreadBadge(countsData.unread);
+  }, [signedIn, countsData]);
 
   useRefreshOnShow(refresh);
   usePullDownRefresh(() => {
     void refresh().finally(() => Taro.stopPullDownRefresh());
   });
 
-  return { overview, me, signedIn };
+  return { overview, me, signedIn, counts };
 }

@@ -1,12 +1,13 @@
-import type { MeResponse } from '@pioneer/shared-types';
+import type { DemoPostView, MeResponse } from '@pioneer/shared-types';
+import { ROLE_LABELS } from '@pioneer/shared-types';
 import { Text, View } from '@tarojs/components';
 import { Button, Tag } from '@nutui/nutui-react-taro';
 import SectionCard from '@/components/section-card';
 import StateView from '@/components/state-view';
-import { ROLE_LABELS } from '@/constants/labels';
 import { ROUTES } from '@/constants/routes';
 import { openPage } from '@/services/navigation';
-import { useMine } from './use-mine';
+import { badgeText } from '@/services/unread-badge';
+import { canUseConsole, isMember, useMine } from './use-mine';
 import './index.scss';
 
 function InfoRow({ label, value, className }: { label: string; value: string; className: string }) {
@@ -40,8 +41,36 @@ function Profile({ me }: { me: MeResponse }) {
   );
 }
 
+function LinkRow({ className, text, onClick, badge }: { className: string; text: string; onClick: () => void; badge?: number }) {
+  return (
+    <View className={`link-row ${className}`} onClick={onClick}>
+      <Text>{text}</Text>
+      <View className="link-row__end">
+        {badge ? <Text className="mine-badge">{badgeText(badge)}</Text> : null}
+        <Text className="link-row__arrow">›</Text>
+      </View>
+    </View>
+  );
+}
+
+function Posts({ posts }: { posts: DemoPostView[] }) {
+  return (
+    <SectionCard title="我的示范岗" className="mine-posts">
+      {posts.map((post) => (
+        <View key={post.id} className="mine-post">
+          <Text className="mine-post__name">{post.name}</Text>
+          <Text className="mine-post__detail">{[post.place, post.unit.name, post.community?.name].filter(Boolean).join(' · ')}</Text>
+        </View>
+      ))}
+    </SectionCard>
+  );
+}
+
 export default function MinePage() {
-  const { me, signedIn, signOut } = useMine();
+  const { me, posts, unread, signedIn, signingOut, signOut, scanConsole } = useMine();
+  const member = signedIn && isMember(me.data);
+  // Scanning needs the camera, which only the mini-program has; the desktop console shows the code instead.
+  const showConsoleScan = process.env.TARO_ENV === 'weapp' && signedIn && canUseConsole(me.data);
 
   return (
     <View className="page mine">
@@ -63,6 +92,7 @@ export default function MinePage() {
             </View>
           ) : null}
           <Profile me={me.data} />
+          {posts.length > 0 ? <Posts posts={posts} /> : null}
         </>
       ) : me.error && !me.loading ? (
         <StateView className="mine-error" status="error" message={me.error.message} onRetry={() => void me.reload()} />
@@ -70,16 +100,29 @@ export default function MinePage() {
         <StateView className="mine-loading" status="loading" />
       )}
 
+      {member ? (
+        <SectionCard className="mine-service">
+          <LinkRow className="mine-register" text="报到社区" onClick={() => openPage(ROUTES.serviceRegister)} />
+          <LinkRow className="mine-records" text="服务记录" onClick={() => openPage(ROUTES.serviceRecords)} />
+        </SectionCard>
+      ) : null}
+
       <SectionCard className="mine-links">
-        <View className="link-row mine-about" onClick={() => openPage(ROUTES.about)}>
-          <Text>关于先锋报到</Text>
-          <Text className="link-row__arrow">›</Text>
-        </View>
+        {signedIn ? (
+          <LinkRow className="mine-inbox" text="消息" badge={unread} onClick={() => openPage(ROUTES.inbox)} />
+        ) : null}
+        {signedIn ? (
+          <LinkRow className="mine-suggestions" text="意见建议" onClick={() => openPage(ROUTES.suggestions)} />
+        ) : null}
+        {showConsoleScan ? (
+          <LinkRow className="mine-console-scan" text="扫码登录电脑端" onClick={() => void scanConsole()} />
+        ) : null}
+        <LinkRow className="mine-about" text="关于先锋报到" onClick={() => openPage(ROUTES.about)} />
       </SectionCard>
 
       {signedIn ? (
         <View className="mine-logout-wrap">
-          <Button className="mine-logout" size="large" block onClick={() => void signOut()}>
+          <Button className="mine-logout" size="large" block loading={signingOut} onClick={() => void signOut()}>
             退出登录
           </Button>
         </View>

@@ -1,19 +1,53 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import type { MeResponse, Role } from '@pioneer/shared-types';
 import { getMe } from '@/api/me';
+import { getUnreadCount } from '@/api/messages';
+import { listMyPosts } from '@/api/posts';
+import { ROUTES } from '@/constants/routes';
 import { useApi, useRefreshOnShow } from '@/hooks/use-api';
-import { clearSession, isSignedIn } from '@/services/session';
+import { signOut as endSession } from '@/services/account';
+import { scanConsoleCode, setPendingConsoleScan } from '@/services/console-scan';
+import { openPage } from '@/services/navigation';
+import { isSignedIn } from '@/services/session';
+import { showUnreadBadge } from '@/services/unread-badge';
+
+/** Roles that may use the desktop console (the server enforces the same list when confirming). */
+const CONSOLE_ROLES: readonly Role[] = ['worker', 'organizer', 'admin'];
+
+/** Whether the person records services as a member (registration, check-in, records). */
+export function isMember(me: MeResponse | undefined): boolean {
+  return me !== undefined && me.roles.some((scope) => scope.role === 'member');
+}
+
+export function canUseConsole(me: MeResponse | undefined): boolean {
+  return me !== undefined && me.roles.some((scope) => CONSOLE_ROLES.includes(scope.role));
+}
 
 export function useMine() {
   const [signedIn, setSignedIn] = useState<boolean>(() => isSignedIn());
+  const [signingOut, setSigningOut] = useState(false);
   const me = useApi(getMe, { enabled: signedIn });
+  // 党员示范岗 the person holds, shown on their profile.
+  const posts = useApi(listMyPosts, { enabled: signedIn });
+  const counts = useApi(getUnreadCount, { enabled: signedIn });
   const reloadMe = me.reload;
+  const reloadPosts = posts.reload;
+  const reloadCounts = counts.reload;
 
   const refresh = useCallback(async (): Promise<void> => {
     const nowSignedIn = isSignedIn();
     setSignedIn(nowSignedIn);
-    if (nowSignedIn) await reloadMe();
-  }, [reloadMe]);
+    if (nowSignedIn) await Promise.all([reloadMe(), reloadPosts(), reloadCounts()]);
+  }, [reloadMe, reloadPosts, reloadCounts]);
+
+  // An answer without a number (a proxy's page) leaves the badge and the entry's count as they were.
+  const unread = typeof counts.data?.unread === 'number' ? counts.data.unread : undefined;
+  const countsData = counts.data;
+  useEffect(() => {
+    if (!signedIn) showUnreadBadge(0);
+    else if (typeof countsData?.unread === 'number') showUnreadBadge(countsData.unread);
+  }, [signedIn, countsData]);
 
   useRefreshOnShow(refresh);
   usePullDownRefresh(() => {
@@ -24,10 +58,33 @@ export function useMine() {
     // Older users tap by accident; ask once before dropping the session.
     const answer = await Taro.showModal({ title: '退出登录', content: '确定要退出登录吗？', confirmText: '退出' });
     if (!answer.confirm) return;
-    clearSession();
-    setSignedIn(false);
+    setSigningOut(true);
+    try {
+      await endSession();
+    } finally {
+      setSigningOut(false);
+      setSignedIn(false);
+    }
     Taro.showToast({ title: '已退出登录', icon: 'none' }).catch(() => undefined);
   }, []);
 
-  return { me, signedIn, signOut };
+  const scanConsole = useCallback(async (): Promise<void> => {
+    const outcome = await scanConsoleCode();
+    if (outcome.kind === 'scanned') {
+      setPendingConsoleScan(outcome.payload);
+      openPage(ROUTES.consoleConfirm);
+    } else if (outcome.kind === 'failed') {
+      Taro.showToast({ title: '没有识别到二维码，请重试', icon: 'none' }).catch(() => undefined);
+    }
+  }, []);
+
+  return {
+    me,
+    posts: Array.isArray(posts.data) ? posts.data : [],
+    unread: signedIn ? unread : undefined,
+    signedIn,
+    signingOut,
+    signOut,
+    scanConsole,
+  };
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import type { CommunityInput, CommunityListQuery, CommunityView } from '@pioneer/shared-types';
 import { IsDefined, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { PageQueryDto, pageDtoOf } from './page-query.dto.js';
+import { PageQueryDto, pageDtoOf } from '../../../common/http/page-query.dto.js';
 import { Trim } from './transforms.js';
 
 export const MIN_GEOFENCE_M = 50;

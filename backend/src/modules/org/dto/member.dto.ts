@@ -16,7 +16,7 @@ import {
 import { Transform } from 'class-transformer';
 import { IsDefined, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { normalizePhone } from '../../../common/crypto/pii-crypto.service.js';
-import { PageQueryDto, pageDtoOf } from './page-query.dto.js';
+import { PageQueryDto, pageDtoOf } from '../../../common/http/page-query.dto.js';
 import { Trim } from './transforms.js';
 
 export const STATUS_MESSAGE = '状态须为 待绑定、在册、已转出、已退休 或 已离开';

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { StreetInput, StreetListQuery, StreetView } from '@pioneer/shared-types';
 import { IsDefined, IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { PageQueryDto, pageDtoOf } from './page-query.dto.js';
+import { PageQueryDto, pageDtoOf } from '../../../common/http/page-query.dto.js';
 import { Trim } from './transforms.js';
 
 export class StreetInputDto implements StreetInput {

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { type BranchView, UNIT_KINDS, type UnitInput, type UnitKind, type UnitListQuery, type UnitView } from '@pioneer/shared-types';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsDefined, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { PageQueryDto, pageDtoOf } from './page-query.dto.js';
+import { PageQueryDto, pageDtoOf } from '../../../common/http/page-query.dto.js';
 import { Trim, TrimToNull } from './transforms.js';
 
 const KIND_MESSAGE = '单位类型须为 机关、企业、事业 或 其他';

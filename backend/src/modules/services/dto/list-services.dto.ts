@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { type ServiceQueueQuery, SERVICE_RECORD_STATUSES, type ServiceRecordStatus } from '@pioneer/shared-types';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
-import { PageQueryDto } from '../../org/dto/page-query.dto.js';
+import { PageQueryDto } from '../../../common/http/page-query.dto.js';
 
 const STATUS_MESSAGE = '状态只能是进行中、待确认、已确认或未通过';
 

@@ -12,7 +12,7 @@ import {
   VERIFICATION_METHODS,
   type VerificationMethod,
 } from '@pioneer/shared-types';
-import { pageDtoOf } from '../../org/dto/page-query.dto.js';
+import { pageDtoOf } from '../../../common/http/page-query.dto.js';
 
 // Response classes exist for the OpenAPI document; `implements` keeps them in step with shared-types.
 class RefDto {

@@ -1,28 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { type PageQuery, SUGGESTION_STATUSES, type SuggestionListQuery, type SuggestionStatus } from '@pioneer/shared-types';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { SUGGESTION_STATUSES, type SuggestionListQuery, type SuggestionStatus } from '@pioneer/shared-types';
+import { IsIn, IsOptional } from 'class-validator';
+import { PageQueryDto } from '../../../common/http/page-query.dto.js';
 
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 50;
-
-/** Query strings arrive as text; @Type turns them into numbers before validation. */
-export class PageQueryDto implements PageQuery {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @Min(1, { message: '页码应从 1 开始' })
-  @IsInt({ message: '页码应为整数' })
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
-  @IsOptional()
-  @Type(() => Number)
-  @Max(MAX_PAGE_SIZE, { message: `每页最多 ${MAX_PAGE_SIZE} 条` })
-  @Min(1, { message: '每页至少 1 条' })
-  @IsInt({ message: '每页条数应为整数' })
-  pageSize?: number;
-}
+export { DEFAULT_PAGE_SIZE, PageQueryDto } from '../../../common/http/page-query.dto.js';
 
 export class SuggestionListQueryDto extends PageQueryDto implements SuggestionListQuery {
   @ApiPropertyOptional({ enum: SUGGESTION_STATUSES })

@@ -1,0 +1,78 @@
+import type {
+  CheckinCodeResponse,
+  Page,
+  ServiceDecisionRequest,
+  ServiceDecisionResponse,
+  ServiceEndRequest,
+  ServiceOnBehalfRequest,
+  ServiceQueueQuery,
+  ServiceRecordStatus,
+  ServiceRecordView,
+  ServiceStartRequest,
+} from '@pioneer/shared-types';
+import { apiRequest } from './client';
+
+const BASE = '/api/v1/services';
+
+/** The rotating check-in code a worker's phone shows; fetch again at `expiresAt`. */
+export function getCheckinCode(communityId: string): Promise<CheckinCodeResponse> {
+  return apiRequest<CheckinCodeResponse>('/api/v1/checkin/code', { query: { communityId } });
+}
+
+/** Workers: records of their communities waiting for a decision (or any status), newest first. */
+export function listServiceQueue(query: ServiceQueueQuery = {}): Promise<Page<ServiceRecordView>> {
+  return apiRequest<Page<ServiceRecordView>>(`${BASE}/queue`, {
+    query: {
+      communityId: query.communityId,
+      status: query.status,
+      flagged: query.flagged,
+      page: query.page,
+      pageSize: query.pageSize,
+    },
+  });
+}
+
+/** Confirm or reject one or many; what could not be decided comes back in `skipped` with the reason. */
+export function decideServices(body: ServiceDecisionRequest, idempotencyKey?: string): Promise<ServiceDecisionResponse> {
+  return apiRequest<ServiceDecisionResponse>(`${BASE}/decide`, { method: 'POST', body, idempotencyKey });
+}
+
+/** 补录: one visit for several members of a community, from a paper sign-in sheet; confirmed at once. */
+export function createServicesOnBehalf(body: ServiceOnBehalfRequest, idempotencyKey?: string): Promise<ServiceRecordView[]> {
+  return apiRequest<ServiceRecordView[]>(`${BASE}/on-behalf`, { method: 'POST', body, idempotencyKey });
+}
+
+export interface MyServicesQuery {
+  page?: number;
+  pageSize?: number;
+  status?: ServiceRecordStatus;
+}
+
+/**
+ * Members: start a visit with a scanned code, a typed short code (demo only) or, if they choose, their location.
+ * Retrying the same start must reuse its key, so a start that did reach the server is never recorded twice.
+ */
+export function startService(body: ServiceStartRequest, idempotencyKey?: string): Promise<ServiceRecordView> {
+  return apiRequest<ServiceRecordView>(`${BASE}/start`, { method: 'POST', body, idempotencyKey });
+}
+
+/** Members: end the open visit with what was done; a code scanned again verifies the end. */
+export function endService(recordId: string, body: ServiceEndRequest, idempotencyKey?: string): Promise<ServiceRecordView> {
+  return apiRequest<ServiceRecordView>(`${BASE}/${encodeURIComponent(recordId)}/end`, {
+    method: 'POST',
+    body,
+    idempotencyKey,
+  });
+}
+
+/** The caller's open visit, or null when there is none. */
+export function getCurrentService(): Promise<ServiceRecordView | null> {
+  return apiRequest<ServiceRecordView | null>(`${BASE}/current`);
+}
+
+/** The caller's records, newest first. */
+export function listMyServices(query: MyServicesQuery = {}): Promise<Page<ServiceRecordView>> {
+  return apiRequest<Page<ServiceRecordView>>(`${BASE}/mine`, {
+    query: { page: query.page, pageSize: query.pageSize, status: query.status },
+  });
+}

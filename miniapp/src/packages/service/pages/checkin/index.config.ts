@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '签到服务',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,146 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { meFixture } from '@test/fixtures';
+import { taroMock } from '@test/taro-mock';
+import { keepStart, rememberServiceContext } from '@/services/offline-queue';
+import { saveToken } from '@/services/session';
+import { COMMUNITY, MEMBER_ID, offline, ok, pageOf, recordFixture, requestsTo, serve } from '../../testing/fixtures';
+import RecordsPage from './index';
+
+const MINE = '/api/v1/services/mine';
+
+function texts(container: HTMLElement, selector: string): (string | null)[] {
+  return Array.from(container.querySelectorAll(selector)).map((node) => node.textContent);
+}
+
+const confirmed = recordFixture({
+  id: 'c1',
+  status: 'confirmed',
+  endedAt: '2026-03-05T08:00:00.000Z',
+  endVerification: 'code',
+  serviceType: 'care',
+  description: '看望独居老人张大爷',
+  hours: 2,
+  proposedHours: 2,
+  decidedBy: { id: 'w1', name: '王芳' },
+  decidedAt: '2026-03-05T10:00:00.000Z',
+});
+const pending = recordFixture({
+  id: 'p1',
+  status: 'pending',
+  startVerification: 'geofence',
+  endedAt: '2026-03-06T07:30:00.000Z',
+  serviceType: 'environment',
+  description: '清理楼道小广告',
+  proposedHours: 1.5,
+  flags: ['geofence_inaccurate', 'offline_claimed_time'],
+});
+const rejected = recordFixture({
+  id: 'x1',
+  status: 'rejected',
+  endedAt: '2026-03-07T07:00:00.000Z',
+  serviceType: 'other',
+  description: '帮忙搬东西',
+  proposedHours: 1,
+  decisionReason: '当天社区没有安排该项服务',
+});
+
+describe('RecordsPage', () => {
+  beforeEach(() => {
+    saveToken('token-1', 3600);
+  });
+
+  it('shows each record’s status, the hours that count and those waiting, flags in plain words and why one was not accepted', async () => {
+    serve({ [`GET ${MINE}`]: () => ok(pageOf([pending, confirmed, rejected])) });
+    const { container } = render(<RecordsPage />);
+
+    await waitFor(() => expect(container.querySelectorAll('.record-item')).toHaveLength(3));
+    expect(requestsTo('GET', MINE)[0].url).toBe(`${MINE}?page=1&pageSize=10`);
+    expect(texts(container, '.record-item .record-status')).toEqual(['待确认', '已确认', '未通过']);
+    expect(texts(container, '.record-item__hours')).toEqual(['计入时长 0 小时', '计入时长 2 小时', '计入时长 0 小时']);
+    expect(texts(container, '.record-item__proposed')).toEqual(['待确认：约 1.5 小时']);
+    expect(texts(container, '.record-item--pending .record-item__flag')).toEqual(['定位精度不足', '离线记录，时间以手机为准']);
+    expect(container.querySelector('.record-item--rejected .record-item__reason')?.textContent).toBe(
+      '未通过原因：当天社区没有安排该项服务',
+    );
+    expect(container.querySelector('.record-item--confirmed .record-item__verification')?.textContent).toBe('扫码签到 · 扫码签退');
+    expect(container.querySelector('.record-item--pending .record-item__verification')?.textContent).toBe(
+      '定位签到 · 直接结束（时长由社区工作者核定）',
+    );
+  });
+
+  it('loads the next page with 加载更多 and shows a record that moved pages once', async () => {
+    const first = Array.from({ length: 10 }, (_, i) => recordFixture({ id: `a${i}`, status: 'confirmed', description: `第 ${i} 次服务`, hours: 1 }));
+    serve({
+      [`GET ${MINE}`]: (request) =>
+        request.url.includes('page=2')
+          ? ok(pageOf([first[9], recordFixture({ id: 'b1', status: 'confirmed', description: '最早的一次服务', hours: 1 })], 2, 10, 12))
+          : ok(pageOf(first, 1, 10, 12)),
+    });
+    const { container } = render(<RecordsPage />);
+    await screen.findByText('第 0 次服务');
+
+    fireEvent.click(screen.getByText('加载更多'));
+
+    expect(await screen.findByText('最早的一次服务')).toBeTruthy();
+    expect(requestsTo('GET', MINE).map((request) => request.url)).toEqual([`${MINE}?page=1&pageSize=10`, `${MINE}?page=2&pageSize=10`]);
+    expect(container.querySelectorAll('.record-item')).toHaveLength(11);
+    expect(screen.getByText('共 11 条，已全部显示')).toBeTruthy();
+  });
+
+  it('reloads the first page on pull-down and stops the spinner', async () => {
+    let items = [pending];
+    serve({ [`GET ${MINE}`]: () => ok(pageOf(items)) });
+    const { container } = render(<RecordsPage />);
+    await waitFor(() => expect(container.querySelectorAll('.record-item')).toHaveLength(1));
+
+    items = [{ ...pending, status: 'confirmed', hours: 1.5 }];
+    act(() => taroMock.triggerPullDownRefresh());
+
+    await waitFor(() => expect(texts(container, '.record-item__hours')).toEqual(['计入时长 1.5 小时']));
+    await waitFor(() => expect(taroMock.pullDownStops).toBe(1));
+  });
+
+  it('puts check-ins still on the phone on top as 待上传, even while the list cannot load', async () => {
+    rememberServiceContext(MEMBER_ID, COMMUNITY);
+    keepStart({
+      key: 'start-key',
+      ownerId: MEMBER_ID,
+      communityName: COMMUNITY.name,
+      claimedAt: '2026-03-05T06:00:00.000Z',
+      body: { code: 'v1.x.1.AAAAAAAAAAAAAAAA' },
+    });
+    serve({ [`GET ${MINE}`]: () => offline(), 'GET /api/v1/me': () => offline() });
+    const { container } = render(<RecordsPage />);
+
+    await waitFor(() => expect(container.querySelector('.records-error')).not.toBeNull());
+    const first = container.querySelector('.record-item') as HTMLElement;
+    expect(first.className).toContain('record-item--pending');
+    expect(first.querySelector('.record-status')?.textContent).toBe('待上传');
+    expect(first.textContent).toContain(`签到 · ${COMMUNITY.name}`);
+  });
+
+  it('does not show one member’s waiting check-ins to the next person signed in on the same phone', async () => {
+    rememberServiceContext(MEMBER_ID, COMMUNITY);
+    keepStart({
+      key: 'start-key',
+      ownerId: MEMBER_ID,
+      communityName: COMMUNITY.name,
+      claimedAt: '2026-03-05T06:00:00.000Z',
+      body: { code: 'v1.x.1.AAAAAAAAAAAAAAAA' },
+    });
+    serve({ [`GET ${MINE}`]: () => ok(pageOf([])), 'GET /api/v1/me': () => ok(meFixture({ id: 'm2' })) });
+    const { container } = render(<RecordsPage />);
+
+    await screen.findByText('还没有服务记录');
+    await waitFor(() => expect(requestsTo('GET', '/api/v1/me')).toHaveLength(1));
+    await waitFor(() => expect(container.querySelector('.records-pending')).toBeNull());
+    expect(requestsTo('POST', '/api/v1/services/start')).toHaveLength(0);
+  });
+
+  it('says there is nothing yet and offers to check in', async () => {
+    serve({ [`GET ${MINE}`]: () => ok(pageOf([])) });
+    render(<RecordsPage />);
+
+    expect(await screen.findByText('还没有服务记录')).toBeTruthy();
+  });
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '报到社区',
+  enablePullDownRefresh: true,
+});

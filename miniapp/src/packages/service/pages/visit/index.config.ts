@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '本次服务',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,155 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import {
+  SUGGESTION_STATUS_LABELS,
+  SUGGESTION_STATUSES,
+  type SuggestionReplyInput,
+  type SuggestionStatus,
+  type SuggestionView,
+} from '@pioneer/shared-types';
+import { asApiError, type ApiError } from '@/api/api-error';
+import { createIdempotencyKey } from '@/api/client';
+import { getSuggestion, listAllSuggestions, replySuggestion } from '@/api/suggestions';
+import { useRefreshOnShow } from '@/hooks/use-api';
+import { type FieldErrors, splitFieldErrors } from '../../field-errors';
+import { usePagedList } from '../../hooks/use-paged-list';
+
+export const PAGE_SIZE = 10;
+export const REPLY_MAX = 1000;
+
+export type StatusFilter = SuggestionStatus | 'all';
+export const STATUS_FILTERS: { value: StatusFilter; label: string }[] = [
+  { value: 'all', label: '全部' },
+  ...SUGGESTION_STATUSES.map((status) => ({ value: status, label: SUGGESTION_STATUS_LABELS[status] })),
+];
+
+export type ReplyStatus = NonNullable<SuggestionReplyInput['status']>;
+export const REPLY_STATUSES: { value: ReplyStatus; label: string }[] = [
+  { value: 'in_progress', label: SUGGESTION_STATUS_LABELS.in_progress },
+  { value: 'replied', label: SUGGESTION_STATUS_LABELS.replied },
+  { value: 'closed', label: SUGGESTION_STATUS_LABELS.closed },
+];
+
+/** The contact is fetched only when the organizer asks for it: each full read is audited on the server. */
+export type ContactState =
+  | { state: 'hidden' }
+  | { state: 'loading' }
+  | { state: 'shown'; contact: string | null }
+  | { state: 'failed'; error: ApiError };
+
+export function useHandleSuggestions() {
+  const [filter, setFilter] = useState<StatusFilter>('all');
+  const list = usePagedList((page) =>
+    listAllSuggestions({ page, pageSize: PAGE_SIZE, status: filter === 'all' ? undefined : filter }),
+  );
+  const { reload, restart, replace } = list;
+
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [replyText, setReplyTextValue] = useState('');
+  const [replyStatus, setReplyStatusValue] = useState<ReplyStatus>('replied');
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const [contact, setContact] = useState<ContactState>({ state: 'hidden' });
+  const submittingRef = useRef(false);
+  const lastAttempt = useRef<{ payload: string; key: string } | null>(null);
+
+  const firstFilter = useRef(true);
+  useEffect(() => {
+    // The mount already loads page 1; later filter changes start over with the new filter.
+    if (firstFilter.current) {
+      firstFilter.current = false;
+      return;
+    }
+    setSelectedId(null);
+    void restart();
+  }, [filter, restart]);
+
+  useRefreshOnShow(reload);
+  usePullDownRefresh(() => {
+    void reload().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  const select = useCallback((suggestion: SuggestionView) => {
+    setSelectedId((current) => (current === suggestion.id ? null : suggestion.id));
+    setReplyTextValue(suggestion.reply ?? '');
+    setReplyStatusValue('replied');
+    setFieldErrors({});
+    setFormError(null);
+    setContact({ state: 'hidden' });
+  }, []);
+
+  const setReplyText = useCallback((value: string) => {
+    setReplyTextValue(value);
+    setFieldErrors((errors) => ({ ...errors, reply: undefined }));
+  }, []);
+  const setReplyStatus = useCallback((value: ReplyStatus) => {
+    setReplyStatusValue(value);
+    setFieldErrors((errors) => ({ ...errors, reply: undefined, status: undefined }));
+  }, []);
+
+  const showContact = useCallback(async (id: string): Promise<void> => {
+    setContact({ state: 'loading' });
+    try {
+      const full = await getSuggestion(id);
+      setContact({ state: 'shown', contact: full.contact ?? null });
+    } catch (caught) {
+      setContact({ state: 'failed', error: asApiError(caught) });
+    }
+  }, []);
+
+  const submitReply = useCallback(
+    async (suggestion: SuggestionView): Promise<void> => {
+      if (submittingRef.current) return;
+      const body: SuggestionReplyInput = { reply: replyText.trim(), status: replyStatus };
+      // Only "处理中" may go without words; closing may reuse the earlier answer.
+      if (body.reply === '' && (replyStatus === 'replied' || (replyStatus === 'closed' && !suggestion.reply))) {
+        setFieldErrors({ reply: '请填写答复内容' });
+        return;
+      }
+      const payload = JSON.stringify({ id: suggestion.id, ...body });
+      const key = lastAttempt.current?.payload === payload ? lastAttempt.current.key : createIdempotencyKey();
+      lastAttempt.current = { payload, key };
+      submittingRef.current = true;
+      setSubmitting(true);
+      setFieldErrors({});
+      setFormError(null);
+      try {
+        const updated = await replySuggestion(suggestion.id, body, key);
+        lastAttempt.current = null;
+        replace(updated);
+        setSelectedId(null);
+        Taro.showToast({ title: '已保存', icon: 'success' }).catch(() => undefined);
+      } catch (caught) {
+        const error = asApiError(caught);
+        const { fields, message } = splitFieldErrors(error, ['reply', 'status']);
+        setFieldErrors(fields);
+        setFormError(message);
+        // Someone else closed it meanwhile: show its current state.
+        if (error.code === 'CONFLICT') void reload();
+      } finally {
+        submittingRef.current = false;
+        setSubmitting(false);
+      }
+    },
+    [replyText, replyStatus, replace, reload],
+  );
+
+  return {
+    filter,
+    setFilter,
+    list,
+    selectedId,
+    select,
+    replyText,
+    setReplyText,
+    replyStatus,
+    setReplyStatus,
+    fieldErrors,
+    formError,
+    submitting,
+    submitReply,
+    contact,
+    showContact,
+  };
+}

@@ -1,0 +1,86 @@
+import { useCallback, useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+import type { SuggestionInput } from '@pioneer/shared-types';
+import { asApiError } from '@/api/api-error';
+import { createIdempotencyKey } from '@/api/client';
+import { createSuggestion } from '@/api/suggestions';
+import { type FieldErrors, splitFieldErrors } from '../../field-errors';
+import { backToSuggestionList } from '../../navigation';
+
+// The server's limits (backend CreateSuggestionDto), checked here too so a short text is caught before any network.
+export const CONTENT_MIN = 5;
+export const CONTENT_MAX = 1000;
+export const CONTACT_MAX = 50;
+const FORM_FIELDS = ['content', 'anonymous', 'contact'] as const;
+
+export function useNewSuggestion() {
+  const [content, setContentValue] = useState('');
+  const [anonymous, setAnonymousValue] = useState(false);
+  const [contact, setContactValue] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  // A ref as well as state: two taps in the same tick both see `submitting === false` in their closures.
+  const submittingRef = useRef(false);
+  // Retrying the same text (after a timeout, say) reuses the key, so the server can tell it is the same submission.
+  const lastAttempt = useRef<{ payload: string; key: string } | null>(null);
+
+  const clearError = (field: string) => setFieldErrors((errors) => ({ ...errors, [field]: undefined }));
+  const setContent = useCallback((value: string) => {
+    setContentValue(value);
+    clearError('content');
+  }, []);
+  const setContact = useCallback((value: string) => {
+    setContactValue(value);
+    clearError('contact');
+  }, []);
+  const setAnonymous = useCallback((value: boolean) => {
+    setAnonymousValue(value);
+    clearError('anonymous');
+    clearError('contact');
+  }, []);
+
+  const submit = useCallback(async (): Promise<void> => {
+    if (submittingRef.current) return;
+    const trimmed = content.trim();
+    if (trimmed.length < CONTENT_MIN) {
+      setFieldErrors({ content: `内容至少需要 ${CONTENT_MIN} 个字，请写得具体一些` });
+      return;
+    }
+    // An anonymous suggestion carries no contact: nobody handling it could see one.
+    const body: SuggestionInput = { content: trimmed, anonymous, contact: anonymous ? null : contact.trim() || null };
+    const payload = JSON.stringify(body);
+    const key = lastAttempt.current?.payload === payload ? lastAttempt.current.key : createIdempotencyKey();
+    lastAttempt.current = { payload, key };
+    submittingRef.current = true;
+    setSubmitting(true);
+    setFieldErrors({});
+    setFormError(null);
+    try {
+      await createSuggestion(body, key);
+      lastAttempt.current = null;
+      Taro.showToast({ title: '已提交，感谢您的意见', icon: 'none' }).catch(() => undefined);
+      backToSuggestionList();
+    } catch (caught) {
+      const { fields, message } = splitFieldErrors(asApiError(caught), FORM_FIELDS);
+      setFieldErrors(fields);
+      setFormError(message);
+    } finally {
+      submittingRef.current = false;
+      setSubmitting(false);
+    }
+  }, [content, anonymous, contact]);
+
+  return {
+    content,
+    setContent,
+    anonymous,
+    setAnonymous,
+    contact,
+    setContact,
+    fieldErrors,
+    formError,
+    submitting,
+    submit,
+  };
+}

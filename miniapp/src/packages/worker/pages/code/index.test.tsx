@@ -1,0 +1,187 @@
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { taroMock, type MockResponse, type RecordedRequest } from '@test/taro-mock';
+import { GUANGMING, XIANGYANG, codeFixture, memberOnlyMe, queryOf, requestsTo, serve, workerMe } from '../../testing/fixtures';
+import WorkerCodePage from './index';
+import { REFRESH_MARGIN_MS, RETRY_MIN_MS, refreshDelay } from './use-checkin-code';
+
+const CODE = '/api/v1/checkin/code';
+const SLOT_MS = 15_000;
+
+/** Advances fake time and lets every promise the timers started settle. */
+async function advance(ms: number): Promise<void> {
+  await act(async () => {
+    await jest.advanceTimersByTimeAsync(ms);
+  });
+}
+
+interface CodeServer {
+  demo: boolean;
+  /** When set, the code endpoint gets no answer (offline). */
+  offline: boolean;
+}
+
+/** Answers like the backend: the code of the current 15 s slot, expiring at the slot's end; a new short code per slot. */
+function startServer(communities = [XIANGYANG]): CodeServer {
+  const server: CodeServer = { demo: true, offline: false };
+  serve(
+    {
+      [CODE]: (request: RecordedRequest): MockResponse => {
+        if (server.offline) throw new Error('offline');
+        const communityId = queryOf(request).communityId;
+        const community = communities.find((c) => c.id === communityId) ?? XIANGYANG;
+        const slot = Math.floor(Date.now() / SLOT_MS);
+        return {
+          statusCode: 200,
+          data: codeFixture({
+            communityId,
+            communityName: community.name,
+            code: `v1.${communityId}.${slot}.mac${slot}`,
+            shortCode: server.demo ? String(slot % 1_000_000).padStart(6, '0') : '',
+            expiresAt: new Date((slot + 1) * SLOT_MS).toISOString(),
+          }),
+        };
+      },
+    },
+    workerMe(communities),
+  );
+  return server;
+}
+
+const shortCodeOf = (slot: number) => String(slot % 1_000_000).padStart(6, '0');
+const text = (container: HTMLElement, selector: string) => container.querySelector(selector)?.textContent ?? null;
+
+describe('WorkerCodePage', () => {
+  // 10 s before the end of a 15 s slot.
+  const START = Math.floor(Date.UTC(2025, 2, 8, 6, 0, 0) / SLOT_MS) * SLOT_MS + 5_000;
+  const firstSlot = Math.floor(START / SLOT_MS);
+
+  beforeEach(() => {
+    jest.useFakeTimers({ now: START });
+  });
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
+  it('shows the code large with a countdown and fetches the next one when it expires, not before', async () => {
+    startServer();
+    const { container } = render(<WorkerCodePage />);
+    await advance(0);
+
+    expect(requestsTo(CODE)).toHaveLength(1);
+    expect(queryOf(requestsTo(CODE)[0]).communityId).toBe('c1');
+    expect(container.querySelector('.worker-code-qr')).not.toBeNull();
+    expect(screen.getByLabelText('向阳社区签到二维码')).toBeTruthy();
+    expect(text(container, '.worker-short-code')).toBe(shortCodeOf(firstSlot));
+    expect(text(container, '.worker-code-countdown')).toBe('10 秒后自动更新');
+
+    await advance(4_000);
+    expect(text(container, '.worker-code-countdown')).toBe('6 秒后自动更新');
+
+    // Just before expiresAt (+ the margin) nothing more is asked…
+    await advance(6_000 + REFRESH_MARGIN_MS - 1);
+    expect(requestsTo(CODE)).toHaveLength(1);
+    // …and right at it the next slot's code replaces the old one.
+    await advance(1);
+    expect(requestsTo(CODE)).toHaveLength(2);
+    expect(text(container, '.worker-short-code')).toBe(shortCodeOf(firstSlot + 1));
+    expect(text(container, '.worker-code-countdown')).toBe('15 秒后自动更新');
+
+    // Then once per slot, on schedule.
+    await advance(SLOT_MS);
+    expect(requestsTo(CODE)).toHaveLength(3);
+    expect(text(container, '.worker-short-code')).toBe(shortCodeOf(firstSlot + 2));
+  });
+
+  it('shows no typed short code outside demo mode, only the QR', async () => {
+    const server = startServer();
+    server.demo = false;
+    const { container } = render(<WorkerCodePage />);
+    await advance(0);
+
+    expect(container.querySelector('.worker-code-qr')).not.toBeNull();
+    expect(container.querySelector('.worker-short-code')).toBeNull();
+    expect(container.textContent).not.toContain('演示模式');
+  });
+
+  it('keeps the last code greyed with 网络不稳定 while offline, and recovers by itself', async () => {
+    const server = startServer();
+    const { container } = render(<WorkerCodePage />);
+    await advance(0);
+    expect(container.querySelector('.worker-code-qr--stale')).toBeNull();
+
+    server.offline = true;
+    await advance(10_000 + REFRESH_MARGIN_MS);
+    expect(requestsTo(CODE)).toHaveLength(2);
+    expect(container.querySelector('.worker-code-qr.worker-code-qr--stale')).not.toBeNull();
+    expect(text(container, '.worker-code-network')).toContain('网络不稳定');
+    expect(text(container, '.worker-short-code')).toBe(shortCodeOf(firstSlot));
+
+    server.offline = false;
+    await advance(RETRY_MIN_MS);
+    expect(requestsTo(CODE)).toHaveLength(3);
+    expect(container.querySelector('.worker-code-qr--stale')).toBeNull();
+    expect(container.querySelector('.worker-code-network')).toBeNull();
+    expect(text(container, '.worker-short-code')).toBe(shortCodeOf(firstSlot + 1));
+  });
+
+  it('fetches nothing while the page is hidden and the current code at once when shown again', async () => {
+    startServer();
+    const { container } = render(<WorkerCodePage />);
+    await advance(0);
+
+    act(() => taroMock.triggerDidHide());
+    await advance(60_000);
+    expect(requestsTo(CODE)).toHaveLength(1);
+
+    act(() => taroMock.triggerDidShow());
+    await advance(0);
+    expect(requestsTo(CODE)).toHaveLength(2);
+    expect(text(container, '.worker-short-code')).toBe(shortCodeOf(firstSlot + 4));
+  });
+
+  it('lets a worker of several communities choose, and shows that community’s code', async () => {
+    startServer([XIANGYANG, GUANGMING]);
+    const { container } = render(<WorkerCodePage />);
+    await advance(0);
+    expect(text(container, '.worker-code__community')).toBe('向阳社区');
+
+    fireEvent.click(screen.getByText('光明社区'));
+    await advance(0);
+
+    expect(queryOf(requestsTo(CODE)[1]).communityId).toBe('c2');
+    expect(text(container, '.worker-code__community')).toBe('光明社区');
+    expect(screen.getByLabelText('光明社区签到二维码')).toBeTruthy();
+  });
+
+  it('shows a refusal once and does not keep asking', async () => {
+    serve({
+      [CODE]: () => ({ statusCode: 403, data: { code: 'FORBIDDEN', message: '您不是该社区的社区工作者' } }),
+    });
+    const { container } = render(<WorkerCodePage />);
+    await advance(0);
+
+    expect(text(container, '.worker-code-error')).toContain('您不是该社区的社区工作者');
+    expect(container.querySelector('.worker-code-qr')).toBeNull();
+    await advance(60_000);
+    expect(requestsTo(CODE)).toHaveLength(1);
+  });
+
+  it('tells someone who is not a worker, without asking for a code', async () => {
+    serve({}, memberOnlyMe());
+    render(<WorkerCodePage />);
+    await advance(0);
+
+    expect(screen.getByText('只有社区工作者可以出示签到码')).toBeTruthy();
+    expect(requestsTo(CODE)).toHaveLength(0);
+  });
+});
+
+describe('refreshDelay', () => {
+  it('waits until expiresAt by the phone clock, or one slot when the phone clock disagrees with the server', () => {
+    const code = codeFixture({ slotSeconds: 15, expiresAt: new Date(100_000).toISOString() });
+    expect(refreshDelay(code, 92_000)).toBe(8_000 + REFRESH_MARGIN_MS);
+    // The phone is ahead of the server (already past expiry) or far behind it.
+    expect(refreshDelay(code, 130_000)).toBe(15_000 + REFRESH_MARGIN_MS);
+    expect(refreshDelay(code, 10_000)).toBe(15_000 + REFRESH_MARGIN_MS);
+  });
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '报到审核',
+  enablePullDownRefresh: true,
+});

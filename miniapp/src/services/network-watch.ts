@@ -1,0 +1,25 @@
+import Taro from '@tarojs/taro';
+
+type StatusListener = (result: { isConnected: boolean }) => void;
+
+/**
+ * Calls back whenever the phone gets a connection again, so what was kept offline goes out without a tap.
+ * Returns the function that stops listening. In a browser the `online` event is used too: desktop browsers seldom
+ * report network changes through navigator.connection, which is all Taro's H5 version listens to.
+ */
+export function onNetworkRestored(callback: () => void): () => void {
+  const listener: StatusListener = (result) => {
+    if (result.isConnected) callback();
+  };
+  const canListen = typeof Taro.onNetworkStatusChange === 'function';
+  if (canListen) Taro.onNetworkStatusChange(listener);
+
+  const online = (): void => callback();
+  const browser = process.env.TARO_ENV === 'h5' && typeof window !== 'undefined';
+  if (browser) window.addEventListener('online', online);
+
+  return () => {
+    if (canListen && typeof Taro.offNetworkStatusChange === 'function') Taro.offNetworkStatusChange(listener);
+    if (browser) window.removeEventListener('online', online);
+  };
+}
