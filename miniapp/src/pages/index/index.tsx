@@ -3,6 +3,7 @@ import { ROLE_LABELS } from '@pioneer/shared-types';
 import { Text, View } from '@tarojs/components';
 import { Button, Tag } from '@nutui/nutui-react-taro';
 import type { ApiError } from '@/api/api-error';
+import RefreshNotice from '@/components/refresh-notice';
 import SectionCard from '@/components/section-card';
 import StateView from '@/components/state-view';
 import { ROUTES } from '@/constants/routes';
@@ -119,14 +120,7 @@ export default function HomePage() {
         </SectionCard>
       )}
 
-      {data && overview.error ? (
-        <View className="refresh-notice home-refresh-error">
-          <Text>{overview.error.message}</Text>
-          <Text className="refresh-notice__retry" onClick={() => void overview.reload()}>
-            重试
-          </Text>
-        </View>
-      ) : null}
+      <RefreshNotice className="home-refresh-error" error={data ? overview.error : undefined} onRetry={overview.reload} />
 
       {!data ? (
         overview.error && !overview.loading ? (

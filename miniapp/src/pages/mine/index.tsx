@@ -2,6 +2,7 @@ import type { DemoPostView, MeResponse } from '@pioneer/shared-types';
 import { ROLE_LABELS } from '@pioneer/shared-types';
 import { Text, View } from '@tarojs/components';
 import { Button, Tag } from '@nutui/nutui-react-taro';
+import RefreshNotice from '@/components/refresh-notice';
 import SectionCard from '@/components/section-card';
 import StateView from '@/components/state-view';
 import { ROUTES } from '@/constants/routes';
@@ -83,14 +84,7 @@ export default function MinePage() {
         </SectionCard>
       ) : me.data ? (
         <>
-          {me.error ? (
-            <View className="refresh-notice">
-              <Text>{me.error.message}</Text>
-              <Text className="refresh-notice__retry" onClick={() => void me.reload()}>
-                重试
-              </Text>
-            </View>
-          ) : null}
+          <RefreshNotice error={me.error} onRetry={me.reload} />
           <Profile me={me.data} />
           {posts.length > 0 ? <Posts posts={posts} /> : null}
         </>

@@ -3,6 +3,7 @@ import type { CommunityView } from '@pioneer/shared-types';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { ApiError } from '@/api/api-error';
+import RefreshNotice from '@/components/refresh-notice';
 import SectionCard from '@/components/section-card';
 import StateView from '@/components/state-view';
 import TextField from '@/components/text-field';
@@ -127,14 +128,7 @@ function Communities({ viewer }: { viewer: Viewer }) {
 
   return (
     <>
-      {data.error ? (
-        <View className="refresh-notice">
-          <Text>{data.error.message}</Text>
-          <Text className="refresh-notice__retry" onClick={() => void data.reload()}>
-            重试
-          </Text>
-        </View>
-      ) : null}
+      <RefreshNotice error={data.error} onRetry={data.reload} />
       {canEdit ? (
         <SectionCard className="street-add">
           {streetForm(null) ?? (

@@ -11,9 +11,9 @@ import {
   updateCommunity,
   updateStreet,
 } from '@/api/org';
+import { useQuery } from '@/hooks/use-query';
+import { useSubmit } from '@/hooks/use-submit';
 import { confirmAction, tellFailure, toast } from '../../shared/confirm';
-import { useQuery } from '../../shared/use-query';
-import { useSubmit } from '../../shared/use-submit';
 
 export interface StreetGroup {
   street: StreetView;

@@ -2,6 +2,7 @@ import { MEMBER_STATUS_LABELS, MEMBER_STATUSES, type MemberView } from '@pioneer
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import Pager from '@/components/pager';
+import RefreshNotice from '@/components/refresh-notice';
 import SectionCard from '@/components/section-card';
 import SelectField, { type SelectOption } from '@/components/select-field';
 import StateView from '@/components/state-view';
@@ -120,14 +121,7 @@ function People({ viewer }: { viewer: Viewer }) {
           <StateView className="people-loading" status="loading" />
         ) : (
           <>
-            {list.error ? (
-              <View className="refresh-notice">
-                <Text>{list.error.message}</Text>
-                <Text className="refresh-notice__retry" onClick={() => void list.reload()}>
-                  重试
-                </Text>
-              </View>
-            ) : null}
+            <RefreshNotice error={list.error} onRetry={list.reload} />
             {page.items.length === 0 ? (
               <StateView
                 className="people-empty"

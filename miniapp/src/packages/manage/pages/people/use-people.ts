@@ -1,9 +1,9 @@
 import { useCallback, useState } from 'react';
 import type { MemberInput, MemberStatus } from '@pioneer/shared-types';
 import { createMember, listAllUnits, listMembers } from '@/api/org';
+import { useQuery } from '@/hooks/use-query';
+import { useSubmit } from '@/hooks/use-submit';
 import { toast } from '../../shared/confirm';
-import { useQuery } from '../../shared/use-query';
-import { useSubmit } from '../../shared/use-submit';
 
 export const PEOPLE_PAGE_SIZE = 20;
 

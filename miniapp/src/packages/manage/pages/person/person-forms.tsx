@@ -17,9 +17,9 @@ import type { ApiError } from '@/api/api-error';
 import { getUnit, listAllCommunities, listAllStreets, listAllUnits } from '@/api/org';
 import SelectField, { type SelectOption } from '@/components/select-field';
 import TextField from '@/components/text-field';
+import { useQuery } from '@/hooks/use-query';
 import { fieldErrorsOf, hasFieldErrors, type FieldErrors } from '../../shared/field-errors';
 import { ROLE_SCOPE_KINDS, SCOPE_KIND_LABELS } from '../../shared/labels';
-import { useQuery } from '../../shared/use-query';
 
 const NO_BRANCH = 'none';
 const REASON_MAX = 200;

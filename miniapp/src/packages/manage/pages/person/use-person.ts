@@ -20,9 +20,9 @@ import {
   unbindMemberWechat,
   updateMember,
 } from '@/api/org';
+import { useQuery } from '@/hooks/use-query';
+import { useSubmit } from '@/hooks/use-submit';
 import { confirmAction, tellFailure, toast } from '../../shared/confirm';
-import { useQuery } from '../../shared/use-query';
-import { useSubmit } from '../../shared/use-submit';
 
 /** The one form open on the page at a time. */
 export type PersonPanel = 'edit' | 'transfer' | 'status' | 'role' | null;

@@ -4,6 +4,7 @@ import { asApiError, type ApiError } from '@/api/api-error';
 import { createIdempotencyKey } from '@/api/client';
 import type { PickedFile } from '@/api/file-transfer';
 import { commitRoster, dryRunRoster, exportRoster } from '@/api/roster';
+import { useRetryKey } from '@/hooks/use-retry-key';
 import { confirmAction, toast } from '../../shared/confirm';
 
 export type Busy = 'dry_run' | 'commit' | 'export' | null;
@@ -54,7 +55,8 @@ export function useRosterImport() {
   const [exportError, setExportError] = useState<ApiError | null>(null);
   const busyRef = useRef<Busy>(null);
   const dryRunKey = useRef<string | null>(null);
-  const commitAttempt = useRef<{ fingerprint: string; key: string } | null>(null);
+  // Committing the same rows again after a failure reuses the key, so a commit that did land is not applied twice.
+  const { keyFor: commitKeyFor, reset: resetCommitKey } = useRetryKey();
 
   const start = (what: 'dry_run' | 'commit'): boolean => {
     if (busyRef.current) return false;
@@ -76,8 +78,8 @@ export function useRosterImport() {
     setConfirmed(new Set());
     setError(null);
     dryRunKey.current = createIdempotencyKey();
-    commitAttempt.current = null;
-  }, []);
+    resetCommitKey();
+  }, [resetCommitKey]);
 
   const check = useCallback(async (): Promise<void> => {
     if (!file || !start('dry_run')) return;
@@ -87,13 +89,13 @@ export function useRosterImport() {
       dryRunKey.current = createIdempotencyKey();
       setDryRun(report);
       setConfirmed(new Set());
-      commitAttempt.current = null;
+      resetCommitKey();
     } catch (caught) {
       setError(asApiError(caught));
     } finally {
       finish();
     }
-  }, [file]);
+  }, [file, resetCommitKey]);
 
   const toggleTransfer = useCallback((row: number): void => {
     setConfirmed((current) => {
@@ -119,12 +121,9 @@ export function useRosterImport() {
     if (!(await confirmAction('确认导入', `${describePlan(plan)}确定导入吗？`, '导入'))) return;
     if (!start('commit')) return;
     const rows = [...confirmed].sort((a, b) => a - b);
-    const fingerprint = rows.join(',');
-    if (commitAttempt.current?.fingerprint !== fingerprint) {
-      commitAttempt.current = { fingerprint, key: createIdempotencyKey() };
-    }
+    const key = commitKeyFor(rows.join(','));
     try {
-      const report = await commitRoster(file, rows, commitAttempt.current.key);
+      const report = await commitRoster(file, rows, key);
       setResult(report);
       toast('导入完成');
     } catch (caught) {
@@ -132,7 +131,7 @@ export function useRosterImport() {
     } finally {
       finish();
     }
-  }, [file, dryRun, confirmed]);
+  }, [file, dryRun, confirmed, commitKeyFor]);
 
   const restart = useCallback((): void => {
     if (busyRef.current) return;
@@ -142,8 +141,8 @@ export function useRosterImport() {
     setConfirmed(new Set());
     setError(null);
     dryRunKey.current = null;
-    commitAttempt.current = null;
-  }, []);
+    resetCommitKey();
+  }, [resetCommitKey]);
 
   const download = useCallback(async (fullPhones: boolean): Promise<void> => {
     if (busyRef.current) return;

@@ -2,6 +2,7 @@ import { UNIT_KIND_LABELS, type UnitView } from '@pioneer/shared-types';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import Pager from '@/components/pager';
+import RefreshNotice from '@/components/refresh-notice';
 import SectionCard from '@/components/section-card';
 import StateView from '@/components/state-view';
 import ManageFrame from '../../components/manage-frame';
@@ -87,14 +88,7 @@ function Units({ viewer }: { viewer: Viewer }) {
           <StateView className="units-loading" status="loading" />
         ) : (
           <>
-            {list.error ? (
-              <View className="refresh-notice">
-                <Text>{list.error.message}</Text>
-                <Text className="refresh-notice__retry" onClick={() => void list.reload()}>
-                  重试
-                </Text>
-              </View>
-            ) : null}
+            <RefreshNotice error={list.error} onRetry={list.reload} />
             {page.items.length === 0 ? (
               <StateView className="units-empty" status="empty" message="还没有单位" />
             ) : (

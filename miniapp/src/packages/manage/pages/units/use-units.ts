@@ -2,9 +2,9 @@ import { useCallback, useState } from 'react';
 import type { UnitInput, UnitView } from '@pioneer/shared-types';
 import { createUnit, deleteUnit, listUnits, updateUnit } from '@/api/org';
 import { asApiError } from '@/api/api-error';
+import { useQuery } from '@/hooks/use-query';
+import { useSubmit } from '@/hooks/use-submit';
 import { confirmAction, tellFailure, toast } from '../../shared/confirm';
-import { useQuery } from '../../shared/use-query';
-import { useSubmit } from '../../shared/use-submit';
 
 export const UNITS_PAGE_SIZE = 20;
 

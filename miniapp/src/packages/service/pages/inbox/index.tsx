@@ -1,9 +1,9 @@
 import type { MessageView } from '@pioneer/shared-types';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import PagedListView from '@/components/paged-list-view';
 import SectionCard from '@/components/section-card';
 import StateView from '@/components/state-view';
-import LoadMore from '../../components/load-more';
 import { formatDateTime } from '../../shared/format';
 import { messageTarget } from '../../shared/message-link';
 import { openLogin } from '../../shared/navigation';
@@ -64,37 +64,17 @@ export default function InboxPage() {
         ) : null}
       </View>
 
-      {list.items.length > 0 ? (
-        <>
-          {list.error ? (
-            <View className="refresh-notice">
-              <Text>{list.error.message}</Text>
-              <Text className="refresh-notice__retry" onClick={() => void list.reload()}>
-                重试
-              </Text>
-            </View>
-          ) : null}
-          <SectionCard className="inbox-list">
-            {list.items.map((message) => (
-              <MessageItem key={message.id} message={message} onOpen={page.open} />
-            ))}
-          </SectionCard>
-          <LoadMore
-            className="inbox-more"
-            hasMore={list.hasMore}
-            loading={list.loadingMore}
-            error={list.loadMoreError}
-            count={list.items.length}
-            onLoadMore={() => void list.loadMore()}
-          />
-        </>
-      ) : list.error && !list.loading ? (
-        <StateView className="inbox-error" status="error" message={list.error.message} onRetry={() => void list.reload()} />
-      ) : list.loading ? (
-        <StateView className="inbox-loading" status="loading" />
-      ) : (
-        <StateView className="inbox-empty" status="empty" message="暂无消息。报到审核、服务记录确认等结果会在这里通知您。" />
-      )}
+      <PagedListView
+        list={list}
+        classNames={{ error: 'inbox-error', loading: 'inbox-loading', more: 'inbox-more' }}
+        empty={<StateView className="inbox-empty" status="empty" message="暂无消息。报到审核、服务记录确认等结果会在这里通知您。" />}
+      >
+        <SectionCard className="inbox-list">
+          {list.items.map((message) => (
+            <MessageItem key={message.id} message={message} onOpen={page.open} />
+          ))}
+        </SectionCard>
+      </PagedListView>
     </View>
   );
 }

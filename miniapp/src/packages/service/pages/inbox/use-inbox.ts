@@ -10,9 +10,9 @@ import {
   reportSubscriptions,
 } from '@/api/messages';
 import { useApi, useRefreshOnShow } from '@/hooks/use-api';
+import { usePagedList } from '@/hooks/use-paged-list';
 import { isSignedIn } from '@/services/session';
 import { messageTarget, openMessageTarget } from '../../shared/message-link';
-import { usePagedList } from '../../shared/use-paged-list';
 
 export const PAGE_SIZE = 20;
 /** WeChat takes at most 3 template ids per request. */

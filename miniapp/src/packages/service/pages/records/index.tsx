@@ -1,9 +1,9 @@
 import { SERVICE_FLAG_LABELS, SERVICE_TYPE_LABELS, type ServiceRecordView } from '@pioneer/shared-types';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import PagedListView from '@/components/paged-list-view';
 import SectionCard from '@/components/section-card';
 import StateView from '@/components/state-view';
-import LoadMore from '../../components/load-more';
 import PendingItem from '../../components/pending-item';
 import RecordStatus from '../../components/record-status';
 import { formatDateTime, formatHours, formatSpan } from '../../shared/format';
@@ -111,42 +111,24 @@ export default function RecordsPage() {
         </SectionCard>
       ) : null}
 
-      {list.items.length > 0 ? (
-        <>
-          {list.error ? (
-            <View className="refresh-notice">
-              <Text>{list.error.message}</Text>
-              <Text className="refresh-notice__retry" onClick={() => void list.reload()}>
-                重试
-              </Text>
-            </View>
-          ) : null}
-          <SectionCard title="服务记录" extra={`共 ${list.total} 条`} className="records-list">
-            {list.items.map((record) => (
-              <RecordItem key={record.id} record={record} />
-            ))}
+      <PagedListView
+        list={list}
+        classNames={{ error: 'records-error', loading: 'records-loading', more: 'records-more' }}
+        empty={
+          <SectionCard className="records-empty">
+            <StateView status="empty" message="还没有服务记录" />
+            <Button className="service-action records-empty__checkin" type="primary" size="large" block onClick={openCheckin}>
+              签到服务
+            </Button>
           </SectionCard>
-          <LoadMore
-            className="records-more"
-            hasMore={list.hasMore}
-            loading={list.loadingMore}
-            error={list.loadMoreError}
-            count={list.items.length}
-            onLoadMore={() => void list.loadMore()}
-          />
-        </>
-      ) : list.error && !list.loading ? (
-        <StateView className="records-error" status="error" message={list.error.message} onRetry={() => void list.reload()} />
-      ) : list.loading ? (
-        <StateView className="records-loading" status="loading" />
-      ) : (
-        <SectionCard className="records-empty">
-          <StateView status="empty" message="还没有服务记录" />
-          <Button className="service-action records-empty__checkin" type="primary" size="large" block onClick={openCheckin}>
-            签到服务
-          </Button>
+        }
+      >
+        <SectionCard title="服务记录" extra={`共 ${list.total} 条`} className="records-list">
+          {list.items.map((record) => (
+            <RecordItem key={record.id} record={record} />
+          ))}
         </SectionCard>
-      )}
+      </PagedListView>
     </View>
   );
 }

@@ -3,8 +3,8 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import type { ServiceRecordView } from '@pioneer/shared-types';
 import { listMyServices } from '@/api/services';
 import { useRefreshOnShow } from '@/hooks/use-api';
+import { usePagedList } from '@/hooks/use-paged-list';
 import { isSignedIn } from '@/services/session';
-import { usePagedList } from '../../shared/use-paged-list';
 import { usePendingUploads } from '../../shared/use-pending-uploads';
 
 export const PAGE_SIZE = 10;

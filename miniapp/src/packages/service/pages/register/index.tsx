@@ -1,10 +1,11 @@
 import type { CommunityView, RegistrationView } from '@pioneer/shared-types';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import LoadMore from '@/components/load-more';
+import RefreshNotice from '@/components/refresh-notice';
 import SectionCard from '@/components/section-card';
 import StateView from '@/components/state-view';
 import TextField from '@/components/text-field';
-import LoadMore from '../../components/load-more';
 import { formatDateTime } from '../../shared/format';
 import { REGISTRATION_STATUS_LABELS } from '../../shared/labels';
 import { openCheckin, openLogin } from '../../shared/navigation';
@@ -90,14 +91,7 @@ export default function RegisterPage() {
         </Text>
       </View>
 
-      {registrations.error ? (
-        <View className="refresh-notice">
-          <Text>{registrations.error.message}</Text>
-          <Text className="refresh-notice__retry" onClick={() => void registrations.reload()}>
-            重试
-          </Text>
-        </View>
-      ) : null}
+      <RefreshNotice error={registrations.error} onRetry={registrations.reload} />
 
       {page.problem ? (
         <View className="service-problem register-problem" role="alert">

@@ -5,11 +5,11 @@ import { asApiError } from '@/api/api-error';
 import { listCommunities } from '@/api/org';
 import { endRegistration, listMyRegistrations, requestRegistration } from '@/api/registrations';
 import { useApi, useRefreshOnShow } from '@/hooks/use-api';
+import { usePagedList } from '@/hooks/use-paged-list';
 import { useRetryKey } from '@/hooks/use-retry-key';
 import { refusalMessage } from '@/services/offline-queue';
 import { isSignedIn } from '@/services/session';
 import { activeRegistration, rememberRegistrations } from '../../shared/registration';
-import { usePagedList } from '../../shared/use-paged-list';
 
 export const COMMUNITY_PAGE_SIZE = 20;
 // The server's limits for a reason (ReasonRequiredDto).

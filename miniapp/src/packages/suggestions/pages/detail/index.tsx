@@ -1,5 +1,6 @@
 import type { SuggestionView } from '@pioneer/shared-types';
 import { Text, View } from '@tarojs/components';
+import RefreshNotice from '@/components/refresh-notice';
 import SectionCard from '@/components/section-card';
 import StateView from '@/components/state-view';
 import ReplyBlock from '../../components/reply-block';
@@ -41,14 +42,7 @@ export default function SuggestionDetailPage() {
         <StateView className="suggestion-detail__error" status="error" message="没有找到这条意见建议" />
       ) : detail.data ? (
         <>
-          {detail.error ? (
-            <View className="refresh-notice">
-              <Text>{detail.error.message}</Text>
-              <Text className="refresh-notice__retry" onClick={() => void detail.reload()}>
-                重试
-              </Text>
-            </View>
-          ) : null}
+          <RefreshNotice error={detail.error} onRetry={detail.reload} />
           <Detail suggestion={detail.data} />
         </>
       ) : detail.error && !detail.loading ? (

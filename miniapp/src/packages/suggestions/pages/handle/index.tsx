@@ -1,9 +1,9 @@
 import type { SuggestionView } from '@pioneer/shared-types';
 import { Text, View } from '@tarojs/components';
 import { Button, TextArea } from '@nutui/nutui-react-taro';
+import PagedListView from '@/components/paged-list-view';
 import SectionCard from '@/components/section-card';
 import StateView from '@/components/state-view';
-import LoadMore from '../../components/load-more';
 import ReplyBlock from '../../components/reply-block';
 import StatusTag from '../../components/status-tag';
 import { formatTime } from '../../format-time';
@@ -144,42 +144,18 @@ export default function HandleSuggestionsPage() {
         ))}
       </View>
 
-      {list.items.length > 0 ? (
-        <>
-          {list.error ? (
-            <View className="refresh-notice">
-              <Text>{list.error.message}</Text>
-              <Text className="refresh-notice__retry" onClick={() => void list.reload()}>
-                重试
-              </Text>
-            </View>
-          ) : null}
-          <SectionCard extra={`共 ${list.total} 条`} title="意见建议" className="suggestion-handle__list">
-            {list.items.map((suggestion) => (
-              <Item key={suggestion.id} suggestion={suggestion} handle={handle} />
-            ))}
-          </SectionCard>
-          <LoadMore
-            className="suggestion-handle__more"
-            hasMore={list.hasMore}
-            loading={list.loadingMore}
-            error={list.loadMoreError}
-            count={list.items.length}
-            onLoadMore={() => void list.loadMore()}
-          />
-        </>
-      ) : list.error && !list.loading ? (
-        <StateView
-          className="suggestion-handle__failed"
-          status="error"
-          message={list.error.message}
-          onRetry={list.error.status === 403 ? undefined : () => void list.reload()}
-        />
-      ) : list.loading ? (
-        <StateView className="suggestion-handle__loading" status="loading" />
-      ) : (
-        <StateView className="suggestion-handle__empty" status="empty" message="没有这类意见建议" />
-      )}
+      <PagedListView
+        list={list}
+        classNames={{ error: 'suggestion-handle__failed', loading: 'suggestion-handle__loading', more: 'suggestion-handle__more' }}
+        canRetry={(error) => error.status !== 403}
+        empty={<StateView className="suggestion-handle__empty" status="empty" message="没有这类意见建议" />}
+      >
+        <SectionCard extra={`共 ${list.total} 条`} title="意见建议" className="suggestion-handle__list">
+          {list.items.map((suggestion) => (
+            <Item key={suggestion.id} suggestion={suggestion} handle={handle} />
+          ))}
+        </SectionCard>
+      </PagedListView>
     </View>
   );
 }

@@ -8,11 +8,11 @@ import {
   type SuggestionView,
 } from '@pioneer/shared-types';
 import { asApiError, type ApiError } from '@/api/api-error';
-import { createIdempotencyKey } from '@/api/client';
 import { getSuggestion, listAllSuggestions, replySuggestion } from '@/api/suggestions';
 import { useRefreshOnShow } from '@/hooks/use-api';
+import { usePagedList } from '@/hooks/use-paged-list';
+import { useRetryKey } from '@/hooks/use-retry-key';
 import { type FieldErrors, splitFieldErrors } from '../../field-errors';
-import { usePagedList } from '../../hooks/use-paged-list';
 
 export const PAGE_SIZE = 10;
 export const REPLY_MAX = 1000;
@@ -42,7 +42,7 @@ export function useHandleSuggestions() {
   const list = usePagedList((page) =>
     listAllSuggestions({ page, pageSize: PAGE_SIZE, status: filter === 'all' ? undefined : filter }),
   );
-  const { reload, restart, replace } = list;
+  const { reload, restart, update } = list;
 
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [replyText, setReplyTextValue] = useState('');
@@ -52,7 +52,7 @@ export function useHandleSuggestions() {
   const [submitting, setSubmitting] = useState(false);
   const [contact, setContact] = useState<ContactState>({ state: 'hidden' });
   const submittingRef = useRef(false);
-  const lastAttempt = useRef<{ payload: string; key: string } | null>(null);
+  const { keyFor, reset: resetKey } = useRetryKey();
 
   const firstFilter = useRef(true);
   useEffect(() => {
@@ -107,17 +107,15 @@ export function useHandleSuggestions() {
         setFieldErrors({ reply: '请填写答复内容' });
         return;
       }
-      const payload = JSON.stringify({ id: suggestion.id, ...body });
-      const key = lastAttempt.current?.payload === payload ? lastAttempt.current.key : createIdempotencyKey();
-      lastAttempt.current = { payload, key };
+      const key = keyFor(JSON.stringify({ id: suggestion.id, ...body }));
       submittingRef.current = true;
       setSubmitting(true);
       setFieldErrors({});
       setFormError(null);
       try {
         const updated = await replySuggestion(suggestion.id, body, key);
-        lastAttempt.current = null;
-        replace(updated);
+        resetKey();
+        update((existing) => (existing.id === updated.id ? updated : existing));
         setSelectedId(null);
         Taro.showToast({ title: '已保存', icon: 'success' }).catch(() => undefined);
       } catch (caught) {
@@ -132,7 +130,7 @@ export function useHandleSuggestions() {
         setSubmitting(false);
       }
     },
-    [replyText, replyStatus, replace, reload],
+    [replyText, replyStatus, update, reload, keyFor, resetKey],
   );
 
   return {

@@ -1,9 +1,9 @@
 import type { SuggestionView } from '@pioneer/shared-types';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import PagedListView from '@/components/paged-list-view';
 import SectionCard from '@/components/section-card';
 import StateView from '@/components/state-view';
-import LoadMore from '../../components/load-more';
 import ReplyBlock from '../../components/reply-block';
 import StatusTag from '../../components/status-tag';
 import { formatTime } from '../../format-time';
@@ -40,37 +40,19 @@ export default function SuggestionListPage() {
         </Button>
       </View>
 
-      {!signedIn ? null : list.items.length > 0 ? (
-        <>
-          {list.error ? (
-            <View className="refresh-notice">
-              <Text>{list.error.message}</Text>
-              <Text className="refresh-notice__retry" onClick={() => void list.reload()}>
-                重试
-              </Text>
-            </View>
-          ) : null}
+      {signedIn ? (
+        <PagedListView
+          list={list}
+          classNames={{ error: 'suggestion-list__error', loading: 'suggestion-list__loading', more: 'suggestion-list__more' }}
+          empty={<StateView className="suggestion-list__empty" status="empty" message="您还没有提交过意见建议" />}
+        >
           <SectionCard title="我提交的" extra={`共 ${list.total} 条`} className="suggestion-list__items">
             {list.items.map((suggestion) => (
               <SuggestionItem key={suggestion.id} suggestion={suggestion} onOpen={openDetail} />
             ))}
           </SectionCard>
-          <LoadMore
-            className="suggestion-list__more"
-            hasMore={list.hasMore}
-            loading={list.loadingMore}
-            error={list.loadMoreError}
-            count={list.items.length}
-            onLoadMore={() => void list.loadMore()}
-          />
-        </>
-      ) : list.error && !list.loading ? (
-        <StateView className="suggestion-list__error" status="error" message={list.error.message} onRetry={() => void list.reload()} />
-      ) : list.loading ? (
-        <StateView className="suggestion-list__loading" status="loading" />
-      ) : (
-        <StateView className="suggestion-list__empty" status="empty" message="您还没有提交过意见建议" />
-      )}
+        </PagedListView>
+      ) : null}
     </View>
   );
 }

@@ -3,9 +3,9 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { listMySuggestions } from '@/api/suggestions';
 import { ROUTES } from '@/constants/routes';
 import { useRefreshOnShow } from '@/hooks/use-api';
+import { usePagedList } from '@/hooks/use-paged-list';
 import { openPage } from '@/services/navigation';
 import { isSignedIn } from '@/services/session';
-import { usePagedList } from '../../hooks/use-paged-list';
 import { openSuggestion } from '../../navigation';
 
 export const PAGE_SIZE = 10;

@@ -2,8 +2,8 @@ import { useCallback, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import type { SuggestionInput } from '@pioneer/shared-types';
 import { asApiError } from '@/api/api-error';
-import { createIdempotencyKey } from '@/api/client';
 import { createSuggestion } from '@/api/suggestions';
+import { useRetryKey } from '@/hooks/use-retry-key';
 import { type FieldErrors, splitFieldErrors } from '../../field-errors';
 import { backToSuggestionList } from '../../navigation';
 
@@ -23,7 +23,7 @@ export function useNewSuggestion() {
   // A ref as well as state: two taps in the same tick both see `submitting === false` in their closures.
   const submittingRef = useRef(false);
   // Retrying the same text (after a timeout, say) reuses the key, so the server can tell it is the same submission.
-  const lastAttempt = useRef<{ payload: string; key: string } | null>(null);
+  const { keyFor, reset: resetKey } = useRetryKey();
 
   const clearError = (field: string) => setFieldErrors((errors) => ({ ...errors, [field]: undefined }));
   const setContent = useCallback((value: string) => {
@@ -49,16 +49,14 @@ export function useNewSuggestion() {
     }
     // An anonymous suggestion carries no contact: nobody handling it could see one.
     const body: SuggestionInput = { content: trimmed, anonymous, contact: anonymous ? null : contact.trim() || null };
-    const payload = JSON.stringify(body);
-    const key = lastAttempt.current?.payload === payload ? lastAttempt.current.key : createIdempotencyKey();
-    lastAttempt.current = { payload, key };
+    const key = keyFor(JSON.stringify(body));
     submittingRef.current = true;
     setSubmitting(true);
     setFieldErrors({});
     setFormError(null);
     try {
       await createSuggestion(body, key);
-      lastAttempt.current = null;
+      resetKey();
       Taro.showToast({ title: '已提交，感谢您的意见', icon: 'none' }).catch(() => undefined);
       backToSuggestionList();
     } catch (caught) {
@@ -69,7 +67,7 @@ export function useNewSuggestion() {
       submittingRef.current = false;
       setSubmitting(false);
     }
-  }, [content, anonymous, contact]);
+  }, [content, anonymous, contact, keyFor, resetKey]);
 
   return {
     content,

@@ -2,11 +2,11 @@ import { useCallback, useMemo, useState } from 'react';
 import type { Page, RegistrationView, ServiceOnBehalfRequest, ServiceRecordView, ServiceType } from '@pioneer/shared-types';
 import { listRegistrations } from '@/api/registrations';
 import { createServicesOnBehalf } from '@/api/services';
+import { useQuery } from '@/hooks/use-query';
+import { useSubmit } from '@/hooks/use-submit';
 import type { WorkerContext } from '../../shared/communities';
 import { fieldErrorsOf, type FieldErrors } from '../../shared/field-errors';
 import { atLocalTime, dateKey } from '../../shared/time-options';
-import { useQuery } from '../../shared/use-query';
-import { useSubmit } from '../../shared/use-submit';
 
 export const DESCRIPTION_MIN = 5;
 export const DESCRIPTION_MAX = 500;

@@ -2,6 +2,7 @@ import { SERVICE_FLAG_LABELS, SERVICE_RECORD_STATUS_LABELS, SERVICE_TYPE_LABELS,
 import { Input, Text, View } from '@tarojs/components';
 import { Button, Tag } from '@nutui/nutui-react-taro';
 import Pager from '@/components/pager';
+import RefreshNotice from '@/components/refresh-notice';
 import SectionCard from '@/components/section-card';
 import StateView from '@/components/state-view';
 import CommunityTabs from '../../components/community-tabs';
@@ -164,14 +165,7 @@ function Queue({ context }: { context: WorkerContext }) {
 
       {queue.result ? <ResultCard result={queue.result} onClose={queue.dismissResult} /> : null}
 
-      {page && list.error ? (
-        <View className="refresh-notice">
-          <Text>{list.error.message}</Text>
-          <Text className="refresh-notice__retry" onClick={() => void list.reload()}>
-            重试
-          </Text>
-        </View>
-      ) : null}
+      <RefreshNotice error={page ? list.error : undefined} onRetry={list.reload} />
 
       {!page ? (
         list.error && !list.loading ? (

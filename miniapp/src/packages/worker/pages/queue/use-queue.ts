@@ -8,11 +8,11 @@ import {
   type ServiceRecordView,
 } from '@pioneer/shared-types';
 import { decideServices, listServiceQueue } from '@/api/services';
+import { useQuery } from '@/hooks/use-query';
+import { useSubmit } from '@/hooks/use-submit';
 import { toast } from '../../shared/feedback';
 import { formatRange } from '../../shared/format';
 import { HOURS_RULE, parseHours } from '../../shared/hours';
-import { useQuery } from '../../shared/use-query';
-import { useSubmit } from '../../shared/use-submit';
 
 export const QUEUE_PAGE_SIZE = 20;
 

@@ -2,6 +2,7 @@ import type { RegistrationView } from '@pioneer/shared-types';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import Pager from '@/components/pager';
+import RefreshNotice from '@/components/refresh-notice';
 import SectionCard from '@/components/section-card';
 import StateView from '@/components/state-view';
 import TextField from '@/components/text-field';
@@ -67,14 +68,7 @@ function PendingList({ context }: { context: WorkerContext }) {
           {pending.approveError.message}
         </View>
       ) : null}
-      {page && list.error ? (
-        <View className="refresh-notice">
-          <Text>{list.error.message}</Text>
-          <Text className="refresh-notice__retry" onClick={() => void list.reload()}>
-            重试
-          </Text>
-        </View>
-      ) : null}
+      <RefreshNotice error={page ? list.error : undefined} onRetry={list.reload} />
       <SectionCard title="待审核的报到申请" className="registration-list" extra={page ? `共 ${page.total} 条` : undefined}>
         {!page ? (
           list.error && !list.loading ? (

@@ -9,10 +9,10 @@ import {
   registerOnBehalf,
   rejectRegistration,
 } from '@/api/registrations';
+import { useQuery } from '@/hooks/use-query';
+import { useSubmit } from '@/hooks/use-submit';
 import type { WorkerContext } from '../../shared/communities';
 import { toast } from '../../shared/feedback';
-import { useQuery } from '../../shared/use-query';
-import { useSubmit } from '../../shared/use-submit';
 
 export const REGISTRATIONS_PAGE_SIZE = 20;
 export const REASON_MAX = 200;

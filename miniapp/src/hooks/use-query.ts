@@ -2,9 +2,6 @@ import { useCallback, useEffect, useRef, useState, type DependencyList } from 'r
 import { useDidShow } from '@tarojs/taro';
 import { asApiError, type ApiError } from '@/api/api-error';
 
-// A subpackage may not import another subpackage's code in the weapp, so this small hook lives here as well as in
-// packages/manage.
-
 export interface QueryState<T> {
   data: T | undefined;
   error: ApiError | undefined;
@@ -13,15 +10,18 @@ export interface QueryState<T> {
   reload: () => Promise<void>;
 }
 
+export interface QueryOptions {
+  /** Fetch again when the page is shown again (back from a detail page that may have changed the list). */
+  refreshOnShow?: boolean;
+  /** When false nothing is fetched (yet), e.g. until a community is chosen. */
+  enabled?: boolean;
+}
+
 /**
- * Data that depends on inputs (filters, page): fetched again whenever `deps` change; a new input never joins a request
- * still running for the old one, and only the latest answer is kept. `enabled: false` fetches nothing (yet).
+ * Data that depends on inputs (search text, filters, page): fetched again whenever `deps` change. Unlike useApi, a
+ * new input never joins a request still running for the old one, and only the latest answer is kept.
  */
-export function useQuery<T>(
-  fetcher: () => Promise<T>,
-  deps: DependencyList,
-  options: { refreshOnShow?: boolean; enabled?: boolean } = {},
-): QueryState<T> {
+export function useQuery<T>(fetcher: () => Promise<T>, deps: DependencyList, options: QueryOptions = {}): QueryState<T> {
   const enabled = options.enabled ?? true;
   const [data, setData] = useState<T | undefined>(undefined);
   const [error, setError] = useState<ApiError | undefined>(undefined);

@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import { asApiError, type ApiError } from '@/api/api-error';
-import { createIdempotencyKey } from '@/api/client';
+import { useRetryKey } from './use-retry-key';
 
 export interface Submission<A extends unknown[], R> {
   /** Resolves with the answer, or undefined when it failed (the error is in `error`) or another call is running. */
@@ -12,36 +12,37 @@ export interface Submission<A extends unknown[], R> {
 
 /**
  * One write behind a button: a second tap while it runs does nothing, and sending the same thing again after a
- * failure (a dropped connection) reuses the Idempotency-Key, so the server replays rather than deciding twice.
+ * failure (a dropped connection) reuses the Idempotency-Key, so the server replays rather than acting twice.
  */
 export function useSubmit<A extends unknown[], R>(action: (idempotencyKey: string, ...args: A) => Promise<R>): Submission<A, R> {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ApiError | undefined>(undefined);
   const running = useRef(false);
-  const lastAttempt = useRef<{ fingerprint: string; key: string } | null>(null);
+  const { keyFor, reset } = useRetryKey();
   const actionRef = useRef(action);
   actionRef.current = action;
 
-  const run = useCallback(async (...args: A): Promise<R | undefined> => {
-    if (running.current) return undefined;
-    running.current = true;
-    const fingerprint = JSON.stringify(args);
-    const key = lastAttempt.current?.fingerprint === fingerprint ? lastAttempt.current.key : createIdempotencyKey();
-    lastAttempt.current = { fingerprint, key };
-    setPending(true);
-    setError(undefined);
-    try {
-      const result = await actionRef.current(key, ...args);
-      lastAttempt.current = null;
-      return result;
-    } catch (caught) {
-      setError(asApiError(caught));
-      return undefined;
-    } finally {
-      running.current = false;
-      setPending(false);
-    }
-  }, []);
+  const run = useCallback(
+    async (...args: A): Promise<R | undefined> => {
+      if (running.current) return undefined;
+      running.current = true;
+      const key = keyFor(JSON.stringify(args));
+      setPending(true);
+      setError(undefined);
+      try {
+        const result = await actionRef.current(key, ...args);
+        reset();
+        return result;
+      } catch (caught) {
+        setError(asApiError(caught));
+        return undefined;
+      } finally {
+        running.current = false;
+        setPending(false);
+      }
+    },
+    [keyFor, reset],
+  );
 
   const clearError = useCallback(() => setError(undefined), []);
   return { run, pending, error, clearError };

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { ApiError } from '@/api/api-error';
-import './service.scss';
+import './index.scss';
 
 export interface LoadMoreProps {
   hasMore: boolean;
@@ -14,22 +14,22 @@ export interface LoadMoreProps {
 
 /** 加载更多 under a list, its failure with 重试, or a quiet end line. */
 export default function LoadMore({ hasMore, loading, error, count, onLoadMore, className }: LoadMoreProps) {
-  const classes = ['service-more', className].filter(Boolean).join(' ');
+  const classes = ['load-more', className].filter(Boolean).join(' ');
   if (!hasMore) {
     return count > 0 ? (
       <View className={classes}>
-        <Text className="service-more__end">{`共 ${count} 条，已全部显示`}</Text>
+        <Text className="load-more__end">{`共 ${count} 条，已全部显示`}</Text>
       </View>
     ) : null;
   }
   return (
     <View className={classes}>
       {error ? (
-        <View className="service-more__error" role="alert">
+        <View className="load-more__error" role="alert">
           <Text>{error.message}</Text>
         </View>
       ) : null}
-      <Button className="service-more__button" size="large" block loading={loading} disabled={loading} onClick={onLoadMore}>
+      <Button className="load-more__button" size="large" block loading={loading} disabled={loading} onClick={onLoadMore}>
         {error ? '重试' : loading ? '正在加载…' : '加载更多'}
       </Button>
     </View>

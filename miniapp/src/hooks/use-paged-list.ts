@@ -5,25 +5,25 @@ import { asApiError, type ApiError } from '@/api/api-error';
 export interface PagedList<T> {
   items: T[];
   total: number;
-  /** True while the first page is being (re)loaded. */
+  /** True while page 1 is being (re)loaded; what was shown stays on screen. */
   loading: boolean;
   /** The last reload failed; earlier items, if any, stay on screen. */
   error: ApiError | undefined;
   loadingMore: boolean;
   loadMoreError: ApiError | undefined;
   hasMore: boolean;
-  /** Loads page 1 again; resolves when done (never rejects), so pull-down refresh can stop its spinner. */
+  /** Loads page 1 again; never rejects, so pull-down refresh can stop its spinner. */
   reload: () => Promise<void>;
-  /** Drops what is shown and loads page 1 with the current fetcher (after a filter change). */
+  /** Drops what is shown and loads page 1 with the current fetcher (a new search or filter). */
   restart: () => Promise<void>;
   loadMore: () => Promise<void>;
-  /** Puts a changed item in place without refetching (after a reply). */
-  replace: (item: T) => void;
+  /** Changes items in place without asking the server again (a message marked read, a suggestion answered). */
+  update: (change: (item: T) => T) => void;
 }
 
 /**
- * A list read page by page with "加载更多". Only the latest reload may write state, and an item that moved to the next
- * page while someone was reading (newer ones arrived) is shown once.
+ * A list read page by page with 加载更多. Only the latest reload may write state (on a slow network an older answer
+ * can arrive last), and an item pushed onto the next page by newer ones is shown once.
  */
 export function usePagedList<T extends { id: string }>(
   fetchPage: (page: number) => Promise<Page<T>>,
@@ -67,8 +67,7 @@ export function usePagedList<T extends { id: string }>(
         setError(undefined);
         setLoadMoreError(undefined);
       } catch (caught) {
-        if (!mounted.current || id !== sequence.current) return;
-        setError(asApiError(caught));
+        if (mounted.current && id === sequence.current) setError(asApiError(caught));
       } finally {
         if (id === sequence.current) {
           inFlight.current = null;
@@ -117,8 +116,8 @@ export function usePagedList<T extends { id: string }>(
     }
   }, []);
 
-  const replace = useCallback((item: T): void => {
-    setItems((previous) => previous.map((existing) => (existing.id === item.id ? item : existing)));
+  const update = useCallback((change: (item: T) => T): void => {
+    setItems((previous) => previous.map(change));
   }, []);
 
   useEffect(() => {
@@ -154,6 +153,6 @@ export function usePagedList<T extends { id: string }>(
     reload,
     restart,
     loadMore,
-    replace,
+    update,
   };
 }
