@@ -34,7 +34,7 @@ describe('HomePage', () => {
     expect(screen.getByText('和平路 8 号')).toBeTruthy();
 
     const figures = Array.from(container.querySelectorAll('.home-figure')).map((node) => node.textContent);
-    expect(figures).toEqual(['参与单位3 个', '社区2 个', '街道1 个']);
+    expect(figures).toEqual(['党组织单位3 个', '社区2 个', '街道1 个']);
     expect(container.querySelector('.home-loading')).toBeNull();
     // Mounting and the first page show share one request.
     expect(taroMock.requests.filter((request) => request.url === OVERVIEW)).toHaveLength(1);

@@ -137,7 +137,8 @@ export default function HomePage() {
         <>
           <SectionCard className="home-figures">
             <View className="home-figures__row">
-              <Figure label="参与单位" value={data.unitCount} />
+              {/* Every unit on record; "参与单位" is a report figure (units with an approved registration in a period). */}
+              <Figure label="党组织单位" value={data.unitCount} />
               <Figure label="社区" value={data.communityCount} />
               <Figure label="街道" value={data.streetCount} />
             </View>

@@ -17,9 +17,9 @@ const PROMISES: string[] = [
 function DistrictLists({ data }: { data: DistrictOverviewResponse }) {
   return (
     <>
-      <SectionCard title="参与单位" extra={`${data.unitCount} 个`} className="about-units">
+      <SectionCard title="党组织单位" extra={`${data.unitCount} 个`} className="about-units">
         {data.units.length === 0 ? (
-          <StateView status="empty" message="暂无参与单位" />
+          <StateView status="empty" message="暂无党组织单位" />
         ) : (
           data.units.map((unit) => (
             <View key={unit.id} className="about-unit">
