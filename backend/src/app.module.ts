@@ -21,6 +21,7 @@ import { serializeSqliteTransactions } from './database/serial-sqlite-transactio
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { RefreshTokenEntity } from './modules/auth/entities/refresh-token.entity.js';
 import { MeModule } from './modules/me/me.module.js';
 import { MessagesModule } from './modules/messages/messages.module.js';
 import { MemberEntity } from './modules/org/entities/member.entity.js';
@@ -63,7 +64,7 @@ export class AppModule {
           useFactory: () => dataSourceOptions(config.database),
           dataSourceFactory: async (options) => serializeSqliteTransactions(await new DataSource(options!).initialize()),
         }),
-        TypeOrmModule.forFeature([MemberEntity, RoleAssignmentEntity]),
+        TypeOrmModule.forFeature([MemberEntity, RoleAssignmentEntity, RefreshTokenEntity]),
         // Without a configured secret (demo, tests) tokens die with the process, which is what a demo wants.
         // A prepared secret key object: given a string, jsonwebtoken first tries to parse it as a public key on every
         // sign and verify, and that failed attempt cost about 8 % of CPU in the check-in benchmark.

@@ -438,7 +438,9 @@ describe.each(testDrivers())('WeChat sign-in, binding, sessions and console sign
       expect(rotated.status).toBe(200);
       const second = rotated.body as TokenResponse;
       expect(second.refreshToken).not.toBe(first.refreshToken);
-      expect((await get('/api/v1/me', second.accessToken)).status).toBe(200);
+      const meRes = await get('/api/v1/me', second.accessToken);
+      expect(meRes.status).toBe(200);
+      const me = meRes.body as MeResponse;
 
       const reuse = await post('/api/v1/auth/refresh', { refreshToken: first.refreshToken });
       expect(reuse.status).toBe(401);
@@ -447,7 +449,9 @@ describe.each(testDrivers())('WeChat sign-in, binding, sessions and console sign
       const afterReuse = await post('/api/v1/auth/refresh', { refreshToken: second.refreshToken });
       expect(afterReuse.status).toBe(401);
       expect(errorOf(afterReuse).code).toBe('REFRESH_TOKEN_INVALID');
-      const me = (await get('/api/v1/me', first.accessToken)).body as MeResponse;
+      // Both access tokens of the revoked session stop as well.
+      expect(errorOf(await get('/api/v1/me', first.accessToken)).code).toBe('SESSION_EXPIRED');
+      expect(errorOf(await get('/api/v1/me', second.accessToken)).code).toBe('SESSION_EXPIRED');
       expect((await audits('auth.refresh_reuse')).some((r) => r.actorId === me.id && r.result === 'failure')).toBe(true);
 
       const stored = await ds.getRepository(RefreshTokenEntity).find();
@@ -466,6 +470,11 @@ describe.each(testDrivers())('WeChat sign-in, binding, sessions and console sign
       expect((await post('/api/v1/auth/logout', { refreshToken: a.refreshToken })).status).toBe(401);
       expect((await post('/api/v1/auth/logout', { refreshToken: a.refreshToken }, a.accessToken)).status).toBe(204);
       expect(errorOf(await post('/api/v1/auth/refresh', { refreshToken: a.refreshToken })).code).toBe('REFRESH_TOKEN_INVALID');
+      // The logged-out session's access token stops at once, not when it would have expired; the other one goes on.
+      const meA = await get('/api/v1/me', a.accessToken);
+      expect(meA.status).toBe(401);
+      expect(errorOf(meA).code).toBe('SESSION_EXPIRED');
+      expect((await get('/api/v1/me', b.accessToken)).status).toBe(200);
       const stillB = await post('/api/v1/auth/refresh', { refreshToken: b.refreshToken });
       expect(stillB.status).toBe(200);
       const c = await demo('admin');
@@ -475,6 +484,7 @@ describe.each(testDrivers())('WeChat sign-in, binding, sessions and console sign
         'REFRESH_TOKEN_INVALID',
       );
       expect(errorOf(await post('/api/v1/auth/refresh', { refreshToken: c.refreshToken })).code).toBe('REFRESH_TOKEN_INVALID');
+      expect(errorOf(await get('/api/v1/me', c.accessToken)).code).toBe('SESSION_EXPIRED');
       const logouts = await audits('auth.logout');
       expect(logouts.map((r) => r.detail)).toEqual(expect.arrayContaining([expect.stringContaining('session'), expect.stringContaining('all')]));
     });

@@ -15,4 +15,6 @@ export interface AuthUser {
 export interface AccessTokenPayload {
   sub: string;
   typ: 'access';
+  /** The session (refresh-token family) it belongs to: once that session is logged out or revoked, so is this token. */
+  sid?: string;
 }

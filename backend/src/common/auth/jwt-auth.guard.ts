@@ -5,6 +5,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { INACTIVE_MEMBER_STATUSES } from '@pioneer/shared-types';
 import type { FastifyRequest } from 'fastify';
 import { Repository } from 'typeorm';
+import { RefreshTokenEntity } from '../../modules/auth/entities/refresh-token.entity.js';
 import { MemberEntity } from '../../modules/org/entities/member.entity.js';
 import { RoleAssignmentEntity } from '../../modules/org/entities/role-assignment.entity.js';
 import { DomainException } from '../errors/domain.exception.js';
@@ -22,6 +23,7 @@ export class JwtAuthGuard implements CanActivate {
     private readonly jwt: JwtService,
     @InjectRepository(MemberEntity) private readonly members: Repository<MemberEntity>,
     @InjectRepository(RoleAssignmentEntity) private readonly roles: Repository<RoleAssignmentEntity>,
+    @InjectRepository(RefreshTokenEntity) private readonly sessions: Repository<RefreshTokenEntity>,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -36,6 +38,10 @@ export class JwtAuthGuard implements CanActivate {
       throw new DomainException((error as Error).name === 'TokenExpiredError' ? 'TOKEN_EXPIRED' : 'UNAUTHENTICATED');
     }
     if (payload.typ !== 'access' || typeof payload.sub !== 'string') throw new DomainException('UNAUTHENTICATED');
+    // Logout, unbinding and refresh-token reuse delete the session's rows; its access tokens stop here, not at expiry.
+    if (payload.sid !== undefined && !(await this.sessions.exists({ where: { familyId: payload.sid } }))) {
+      throw new DomainException('SESSION_EXPIRED');
+    }
     const member = await this.members.findOne({ where: { id: payload.sub }, select: { id: true, status: true } });
     if (!member) throw new DomainException('UNAUTHENTICATED');
     if (INACTIVE_MEMBER_STATUSES.includes(member.status)) throw new DomainException('MEMBER_INACTIVE');

@@ -74,9 +74,9 @@ export class SessionService {
     await (manager ? manager.getRepository(RefreshTokenEntity) : this.tokens).delete({ memberId });
   }
 
-  async accessToken(memberId: string): Promise<TokenResponse> {
+  private async accessToken(memberId: string, familyId: string): Promise<TokenResponse> {
     const ttl = this.settings.accessTokenTtlSeconds;
-    const payload: AccessTokenPayload = { sub: memberId, typ: 'access' };
+    const payload: AccessTokenPayload = { sub: memberId, typ: 'access', sid: familyId };
     return { accessToken: await this.jwt.signAsync(payload, { expiresIn: ttl }), expiresIn: ttl };
   }
 
@@ -89,7 +89,7 @@ export class SessionService {
     await this.tokens.insert(
       this.tokens.create({ familyId, memberId, tokenHash: sha256Hex(refreshToken), familyStartedAt, issuedAt: now, used: false }),
     );
-    const access = await this.accessToken(memberId);
+    const access = await this.accessToken(memberId, familyId);
     return { ...access, refreshToken, refreshExpiresIn: this.refreshExpiresIn(familyStartedAt, now) };
   }
 
