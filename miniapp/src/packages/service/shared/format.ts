@@ -1,15 +1,10 @@
+import { formatDateTime } from '../../../format/date-time';
+
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 function parse(iso: string): Date | null {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? null : date;
-}
-
-/** `2026-03-05 14:07` in the phone's time zone; the raw text when it is not a date. */
-export function formatDateTime(iso: string): string {
-  const date = parse(iso);
-  if (!date) return iso;
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
 /** `14:07`. */
@@ -42,3 +37,5 @@ export function formatElapsed(fromIso: string, now: number = Date.now()): string
 export function formatHours(hours: number): string {
   return `${Number.isInteger(hours) ? hours : hours.toFixed(1)} 小时`;
 }
+
+export { formatDateTime };

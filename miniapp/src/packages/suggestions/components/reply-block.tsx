@@ -1,6 +1,6 @@
 import type { SuggestionView } from '@pioneer/shared-types';
 import { Text, View } from '@tarojs/components';
-import { formatTime } from '../format-time';
+import { formatDateTime } from '../../../format/date-time';
 import './suggestions.scss';
 
 /** The organizers' answer, or a plain sentence saying it is still coming. */
@@ -16,7 +16,7 @@ export default function ReplyBlock({ suggestion }: { suggestion: SuggestionView 
     <View className="suggestion-reply">
       <Text className="suggestion-reply__label">答复</Text>
       <Text className="suggestion-reply__text">{suggestion.reply}</Text>
-      {suggestion.repliedAt ? <Text className="suggestion-reply__time">{formatTime(suggestion.repliedAt)}</Text> : null}
+      {suggestion.repliedAt ? <Text className="suggestion-reply__time">{formatDateTime(suggestion.repliedAt)}</Text> : null}
     </View>
   );
 }

@@ -1,4 +1,5 @@
 import type { VerificationMethod } from '@pioneer/shared-types';
+import { formatDateTime } from '../../../format/date-time';
 
 const pad = (n: number): string => (n < 10 ? `0${n}` : String(n));
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
@@ -32,13 +33,6 @@ export function formatRange(startIso: string, endIso: string | null): string {
   return `${head}–${sameDay(start, end) ? '' : `${formatDay(end)} `}${formatClock(end)}`;
 }
 
-/** 2025-03-08 14:05 */
-export function formatDateTime(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${formatClock(date)}`;
-}
-
 /** How one end of a visit was verified, in words a worker reads at a glance. */
 export const VERIFICATION_TEXT: Record<VerificationMethod, string> = {
   code: '扫码核验',
@@ -55,3 +49,5 @@ export function verificationText(method: VerificationMethod | null): string {
 export function formatHours(hours: number): string {
   return `${Number.isInteger(hours) ? hours : hours.toFixed(1)} 小时`;
 }
+
+export { formatDateTime };

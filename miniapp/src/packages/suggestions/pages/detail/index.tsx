@@ -5,7 +5,7 @@ import SectionCard from '@/components/section-card';
 import StateView from '@/components/state-view';
 import ReplyBlock from '../../components/reply-block';
 import StatusTag from '../../components/status-tag';
-import { formatTime } from '../../format-time';
+import { formatDateTime } from '../../../../format/date-time';
 import { useSuggestionDetail } from './use-detail';
 import './index.scss';
 
@@ -15,7 +15,7 @@ function Detail({ suggestion }: { suggestion: SuggestionView }) {
       <SectionCard className="suggestion-detail">
         <View className="suggestion-detail__head">
           <StatusTag status={suggestion.status} />
-          <Text className="suggestion-detail__time">{`提交于 ${formatTime(suggestion.createdAt)}`}</Text>
+          <Text className="suggestion-detail__time">{`提交于 ${formatDateTime(suggestion.createdAt)}`}</Text>
         </View>
         <Text className="suggestion-detail__content">{suggestion.content}</Text>
         <View className="suggestion-detail__meta">

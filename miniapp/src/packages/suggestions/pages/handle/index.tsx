@@ -6,7 +6,7 @@ import SectionCard from '@/components/section-card';
 import StateView from '@/components/state-view';
 import ReplyBlock from '../../components/reply-block';
 import StatusTag from '../../components/status-tag';
-import { formatTime } from '../../format-time';
+import { formatDateTime } from '../../../../format/date-time';
 import { REPLY_MAX, REPLY_STATUSES, STATUS_FILTERS, useHandleSuggestions } from './use-handle';
 import '../../components/suggestions.scss';
 import './index.scss';
@@ -104,7 +104,7 @@ function Item({ suggestion, handle }: { suggestion: SuggestionView; handle: Hand
         <View className="suggestion-handle__head">
           <StatusTag status={suggestion.status} />
           <Text className="suggestion-handle__author">{suggestion.authorName ?? '匿名'}</Text>
-          <Text className="suggestion-handle__time">{formatTime(suggestion.createdAt)}</Text>
+          <Text className="suggestion-handle__time">{formatDateTime(suggestion.createdAt)}</Text>
         </View>
         <Text className={`suggestion-handle__content${open ? ' suggestion-handle__content--full' : ''}`}>
           {suggestion.content}

@@ -6,7 +6,7 @@ import SectionCard from '@/components/section-card';
 import StateView from '@/components/state-view';
 import ReplyBlock from '../../components/reply-block';
 import StatusTag from '../../components/status-tag';
-import { formatTime } from '../../format-time';
+import { formatDateTime } from '../../../../format/date-time';
 import { useSuggestionList } from './use-list';
 import './index.scss';
 
@@ -16,7 +16,7 @@ function SuggestionItem({ suggestion, onOpen }: { suggestion: SuggestionView; on
       <View className="suggestion-item__head">
         <StatusTag status={suggestion.status} />
         {suggestion.anonymous ? <Text className="suggestion-item__anonymous">匿名</Text> : null}
-        <Text className="suggestion-item__time">{formatTime(suggestion.createdAt)}</Text>
+        <Text className="suggestion-item__time">{formatDateTime(suggestion.createdAt)}</Text>
       </View>
       <Text className="suggestion-item__content">{suggestion.content}</Text>
       <ReplyBlock suggestion={suggestion} />
