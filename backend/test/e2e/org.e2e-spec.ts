@@ -238,6 +238,7 @@ describe.each(testDrivers())('organization data (units, streets, communities, au
     it('shows the admin what happened, newest first, filterable by action', async () => {
       const page = (await api().get('/api/v1/admin/audit-logs?action=unit.create').set(admin).expect(200)).body as Page<AuditLogView>;
       expect(page.total).toBeGreaterThanOrEqual(3);
+      expect(page).toMatchObject({ page: 1, pageSize: 20 });
       expect(page.items.every((a) => a.action === 'unit.create' && a.result === 'success')).toBe(true);
       expect(page.items[0]!.actorName).toBe('周平');
       const times = page.items.map((a) => a.at);

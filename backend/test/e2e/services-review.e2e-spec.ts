@@ -158,6 +158,7 @@ describe.each(testDrivers())('service review over HTTP on %s', (driver) => {
     const confirmed = messages.find((m) => m.kind === 'service_confirmed');
     expect(confirmed).toMatchObject({ title: '服务记录已确认' });
     expect(confirmed!.body).toContain('1.5 小时');
+    expect(confirmed!.body).toContain('向阳社区');
 
     const rejectAudit = await audits('service.reject', toReject.id);
     expect(rejectAudit).toHaveLength(1);

@@ -1,7 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
-export const DATA_KEY = Symbol('DATA_KEY');
-
 const VERSION = 'v1';
 
 /**

@@ -8,8 +8,9 @@ import { catchError, mergeMap } from 'rxjs/operators';
 import { LessThan, Repository } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { DomainException } from '../errors/domain.exception.js';
-import { IdempotencyKeyEntity } from './idempotency-key.entity.js';
+import { isUniqueViolation } from '../errors/db-constraint.js';
 import { IS_PUBLIC } from '../auth/public.decorator.js';
+import { IdempotencyKeyEntity } from './idempotency-key.entity.js';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,100}$/;
@@ -151,10 +152,4 @@ function stableStringify(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
   const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b));
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; errno?: number; driverError?: { code?: string; errno?: number } };
-  const code = e.driverError?.code ?? e.code;
-  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** State every backend instance must share (the WeChat access token, later single-use codes): kept in the database. */
+/** State every backend instance must share (the WeChat access token, bind tickets): kept in the database. */
 @Entity('shared_cache')
 export class SharedCacheEntity {
   @PrimaryColumn({ name: 'cache_key', type: 'varchar', length: 191 })

@@ -5,7 +5,6 @@ import { SharedCacheEntity } from './shared-cache.entity.js';
 
 /**
  * A small key/value store with expiry that every backend instance sees, because it lives in the database.
- * (Redis can stand in when REDIS_URL is set; that store arrives with the features that need its speed.)
  */
 @Injectable()
 export class SharedCacheService {

@@ -3,10 +3,9 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { AuditLogQuery, AuditLogView, Page } from '@pioneer/shared-types';
 import { In, Repository } from 'typeorm';
 import { MemberEntity } from '../org/entities/member.entity.js';
+import { pageWindow, toPage } from '../../common/http/paging.js';
 import { AuditLogEntity } from './audit-log.entity.js';
 import { mapAuditLog } from './audit.mapper.js';
-
-const DEFAULT_PAGE_SIZE = 20;
 
 /** Reading the audit log (admin). There is deliberately no update or delete here or anywhere else. */
 @Injectable()
@@ -17,8 +16,7 @@ export class AuditQueryService {
   ) {}
 
   async list(query: AuditLogQuery): Promise<Page<AuditLogView>> {
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+    const window = pageWindow(query);
     const [rows, total] = await this.logs.findAndCount({
       where: {
         ...(query.action ? { action: query.action } : {}),
@@ -27,14 +25,14 @@ export class AuditQueryService {
         ...(query.targetId ? { targetId: query.targetId } : {}),
       },
       order: { createdAt: 'DESC', id: 'DESC' },
-      skip: (page - 1) * pageSize,
-      take: pageSize,
+      skip: window.skip,
+      take: window.take,
     });
     const actorIds = [...new Set(rows.map((r) => r.actorId).filter((a): a is string => a !== null))];
     const actors = actorIds.length
       ? await this.members.find({ where: { id: In(actorIds) }, select: { id: true, name: true } })
       : [];
     const nameOf = new Map(actors.map((a) => [a.id, a.name]));
-    return { items: rows.map((r) => mapAuditLog(r, r.actorId ? nameOf.get(r.actorId) ?? null : null)), page, pageSize, total };
+    return toPage(rows.map((r) => mapAuditLog(r, r.actorId ? nameOf.get(r.actorId) ?? null : null)), total, window);
   }
 }

@@ -4,7 +4,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { LessThan, Repository } from 'typeorm';
 import { DomainException } from '../../common/errors/domain.exception.js';
 import type { AppConfig } from '../../config/configuration.js';
-import { isUniqueViolation, sha256Hex } from './auth-secrets.js';
+import { isUniqueViolation } from '../../common/errors/db-constraint.js';
+import { sha256Hex } from './auth-secrets.js';
 import { AuthRateCounterEntity } from './entities/auth-rate-counter.entity.js';
 
 export type OpenidAttempt = 'login' | 'bind';

@@ -23,7 +23,9 @@ import type { AuthUser } from '../../common/auth/auth-user.js';
 import { DomainException } from '../../common/errors/domain.exception.js';
 import type { AppConfig } from '../../config/configuration.js';
 import { WechatClient } from '../../wechat/wechat-client.js';
+import { isUniqueViolation } from '../../common/errors/db-constraint.js';
 import { MemberEntity } from '../org/entities/member.entity.js';
+import { pageWindow, toPage } from '../../common/http/paging.js';
 import type { MessageListQueryDto, SubscribeAcceptDto } from './dto/message.dto.js';
 import { MessageEntity, type PushState } from './entities/message.entity.js';
 import { SubscribeAcceptanceEntity } from './entities/subscribe-acceptance.entity.js';
@@ -38,8 +40,6 @@ export interface SendMessageInput {
   /** Page to open, e.g. `pages/registration/index`. */
   link?: string | null;
 }
-
-const DEFAULT_PAGE_SIZE = 20;
 
 /**
  * The in-app inbox every feature writes to, plus WeChat subscribe messages as an extra channel where the person
@@ -134,15 +134,14 @@ export class MessagesService implements OnModuleInit, OnApplicationShutdown, Ent
   }
 
   async list(user: AuthUser, query: MessageListQueryDto): Promise<Page<MessageView>> {
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+    const window = pageWindow(query);
     const [rows, total] = await this.ds.getRepository(MessageEntity).findAndCount({
       where: { memberId: user.memberId, ...(query.unread ? { readAt: IsNull() } : {}) },
       order: { createdAt: 'DESC', id: 'DESC' },
-      skip: (page - 1) * pageSize,
-      take: pageSize,
+      skip: window.skip,
+      take: window.take,
     });
-    return { items: rows.map(mapMessage), page, pageSize, total };
+    return toPage(rows.map(mapMessage), total, window);
   }
 
   async unreadCount(user: AuthUser): Promise<UnreadCountResponse> {
@@ -194,20 +193,14 @@ export class MessagesService implements OnModuleInit, OnApplicationShutdown, Ent
   }
 
   private async addAcceptance(memberId: string, templateId: string): Promise<void> {
+    if (await this.incrementAcceptance(memberId, templateId)) return;
     const repo = this.ds.getRepository(SubscribeAcceptanceEntity);
-    const increment = () =>
-      repo
-        .createQueryBuilder()
-        .update()
-        .set({ available: () => 'available + 1' })
-        .where('member_id = :memberId AND template_id = :templateId', { memberId, templateId })
-        .execute();
-    if ((await increment()).affected) return;
     try {
       await repo.insert(repo.create({ memberId, templateId, available: 1 }));
-    } catch {
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
       // Another request created the row first (unique member + template): count this acceptance on it.
-      await increment();
+      await this.incrementAcceptance(memberId, templateId);
     }
   }
 
@@ -219,23 +212,29 @@ export class MessagesService implements OnModuleInit, OnApplicationShutdown, Ent
   private async push(ids: string[]): Promise<void> {
     try {
       const rows = await this.ds.getRepository(MessageEntity).findBy({ id: In(ids), pushState: 'queued' });
-      for (const row of rows) await this.pushOne(row);
+      if (rows.length === 0) return;
+      // One read of the recipients' openids for the whole batch (a decision on many records sends many messages).
+      const members = await this.ds.getRepository(MemberEntity).find({
+        where: { id: In([...new Set(rows.map((r) => r.memberId))]) },
+        select: { id: true, openid: true },
+      });
+      const openidOf = new Map(members.map((m) => [m.id, m.openid]));
+      for (const row of rows) await this.pushOne(row, openidOf.get(row.memberId) ?? null);
     } catch (error) {
       this.logger.warn(`subscribe push failed before sending: ${(error as Error).message}`);
     }
   }
 
-  private async pushOne(row: MessageEntity): Promise<void> {
+  private async pushOne(row: MessageEntity, openid: string | null): Promise<void> {
     const templateId = this.templates[row.kind];
-    const member = await this.ds.getRepository(MemberEntity).findOne({ where: { id: row.memberId }, select: { id: true, openid: true } });
-    if (!templateId || !member?.openid || !(await this.spendAcceptance(row.memberId, templateId))) {
+    if (!templateId || !openid || !(await this.spendAcceptance(row.memberId, templateId))) {
       await this.setPushState(row.id, 'skipped');
       return;
     }
     let state: PushState = 'failed';
     try {
       const result = await this.wechat.sendSubscribeMessage({
-        toUser: member.openid,
+        toUser: openid,
         templateId,
         page: row.link?.replace(/^\/+/, '') || undefined,
         data: subscribeData(row),
@@ -243,10 +242,10 @@ export class MessagesService implements OnModuleInit, OnApplicationShutdown, Ent
       if (result.sent) state = 'sent';
       else if (result.reason === 'refused') await this.clearAcceptances(row.memberId, templateId);
       // A field WeChat refused (47003) is our template mismatch; the person's acceptance was not used.
-      else await this.giveBackAcceptance(row.memberId, templateId);
+      else await this.incrementAcceptance(row.memberId, templateId);
     } catch (error) {
       // WeChat did not take it (timeout, outage): the acceptance is still unused, so it is given back.
-      await this.giveBackAcceptance(row.memberId, templateId);
+      await this.incrementAcceptance(row.memberId, templateId);
       this.logger.warn(`subscribe message not sent: ${(error as Error).message}`);
     }
     await this.setPushState(row.id, state);
@@ -264,14 +263,16 @@ export class MessagesService implements OnModuleInit, OnApplicationShutdown, Ent
     return !!result.affected;
   }
 
-  private async giveBackAcceptance(memberId: string, templateId: string): Promise<void> {
-    await this.ds
+  /** One more acceptance on an existing row (a new one, or one given back); false when the row does not exist yet. */
+  private async incrementAcceptance(memberId: string, templateId: string): Promise<boolean> {
+    const result = await this.ds
       .getRepository(SubscribeAcceptanceEntity)
       .createQueryBuilder()
       .update()
       .set({ available: () => 'available + 1' })
       .where('member_id = :memberId AND template_id = :templateId', { memberId, templateId })
       .execute();
+    return !!result.affected;
   }
 
   /** WeChat says the person has no acceptance left (43101): our count was wrong, so it starts again from zero. */

@@ -5,7 +5,7 @@ import { DataSource, type EntityManager, In, Repository } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { DomainException } from '../../common/errors/domain.exception.js';
 import { AuditService } from '../audit/audit.service.js';
-import { isForeignKeyViolation } from './db-constraint.js';
+import { isForeignKeyViolation } from '../../common/errors/db-constraint.js';
 import {
   type CommunityListQueryDto,
   type CreateCommunityDto,
@@ -16,7 +16,7 @@ import { CommunityEntity } from './entities/community.entity.js';
 import { RoleAssignmentEntity } from './entities/role-assignment.entity.js';
 import { StreetEntity } from './entities/street.entity.js';
 import { mapCommunity } from './org.mapper.js';
-import { likeContains, pageWindow, toPage } from './paging.js';
+import { likeContains, pageWindow, toPage } from '../../common/http/paging.js';
 
 /** Communities (社区): anyone signed in reads them (members choose where to register); the admin writes. */
 @Injectable()

@@ -8,7 +8,7 @@ import { normalizePhone, PiiCrypto } from '../../common/crypto/pii-crypto.servic
 import { DomainException } from '../../common/errors/domain.exception.js';
 import { AuditService } from '../audit/audit.service.js';
 import { RegistrationsService } from '../registrations/registrations.service.js';
-import { isUniqueViolation } from './db-constraint.js';
+import { isUniqueViolation } from '../../common/errors/db-constraint.js';
 import type { CreateMemberDto, MemberListQueryDto, UpdateMemberDto } from './dto/member.dto.js';
 import { BranchEntity } from './entities/branch.entity.js';
 import { MemberEntity } from './entities/member.entity.js';
@@ -16,7 +16,7 @@ import { RoleAssignmentEntity } from './entities/role-assignment.entity.js';
 import { UnitEntity } from './entities/unit.entity.js';
 import { MemberAccessService } from './member-access.service.js';
 import { MemberViewsService } from './member-views.service.js';
-import { likeContains, pageWindow, toPage } from './paging.js';
+import { likeContains, pageWindow, toPage } from '../../common/http/paging.js';
 
 const PHONE_TAKEN = '该手机号已属于名册中的另一名党员';
 

@@ -5,13 +5,13 @@ import { DataSource, In, Not, Repository } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { DomainException } from '../../common/errors/domain.exception.js';
 import { AuditService } from '../audit/audit.service.js';
-import { isForeignKeyViolation } from './db-constraint.js';
+import { isForeignKeyViolation } from '../../common/errors/db-constraint.js';
 import type { StreetInputDto, StreetListQueryDto } from './dto/street.dto.js';
 import { CommunityEntity } from './entities/community.entity.js';
 import { RoleAssignmentEntity } from './entities/role-assignment.entity.js';
 import { StreetEntity } from './entities/street.entity.js';
 import { mapStreet } from './org.mapper.js';
-import { pageWindow, toPage } from './paging.js';
+import { pageWindow, toPage } from '../../common/http/paging.js';
 
 /** Streets (街道): admin writes; admins, organizers and workers read. */
 @Injectable()

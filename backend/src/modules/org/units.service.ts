@@ -6,7 +6,7 @@ import type { AuthUser } from '../../common/auth/auth-user.js';
 import { ScopeService } from '../../common/auth/scope.service.js';
 import { DomainException } from '../../common/errors/domain.exception.js';
 import { AuditService } from '../audit/audit.service.js';
-import { isForeignKeyViolation, isUniqueViolation } from './db-constraint.js';
+import { isForeignKeyViolation, isUniqueViolation } from '../../common/errors/db-constraint.js';
 import type { CreateUnitDto, UnitListQueryDto, UpdateUnitDto } from './dto/unit.dto.js';
 import { BranchEntity } from './entities/branch.entity.js';
 import { MemberTransferEntity } from './entities/member-transfer.entity.js';
@@ -14,7 +14,7 @@ import { MemberEntity } from './entities/member.entity.js';
 import { RoleAssignmentEntity } from './entities/role-assignment.entity.js';
 import { UnitEntity } from './entities/unit.entity.js';
 import { mapUnit } from './org.mapper.js';
-import { likeContains, pageWindow, toPage } from './paging.js';
+import { likeContains, pageWindow, toPage } from '../../common/http/paging.js';
 
 const ON_ROSTER = MEMBER_STATUSES.filter((s) => !INACTIVE_MEMBER_STATUSES.includes(s));
 

@@ -6,16 +6,16 @@ import type { AuthUser } from '../../common/auth/auth-user.js';
 import { ScopeService } from '../../common/auth/scope.service.js';
 import { DomainException } from '../../common/errors/domain.exception.js';
 import { AuditService } from '../audit/audit.service.js';
-import { isUniqueViolation } from '../org/db-constraint.js';
+import { isUniqueViolation } from '../../common/errors/db-constraint.js';
 import { CommunityEntity } from '../org/entities/community.entity.js';
 import { MemberEntity } from '../org/entities/member.entity.js';
 import { UnitEntity } from '../org/entities/unit.entity.js';
+import { pageWindow, toPage } from '../../common/http/paging.js';
 import type { CreateDemoPostDto, DemoPostListQueryDto, UpdateDemoPostDto } from './dto/demo-post.dto.js';
 import { DemoPostHolderEntity } from './entities/demo-post-holder.entity.js';
 import { DemoPostEntity } from './entities/demo-post.entity.js';
 import { mapDemoPost } from './posts.mapper.js';
 
-const DEFAULT_PAGE_SIZE = 20;
 const GONE = '（已删除）';
 const SAME_NAME = '本单位已有同名的在岗示范岗';
 
@@ -41,8 +41,7 @@ export class PostsService {
   ) {}
 
   async list(user: AuthUser, query: DemoPostListQueryDto): Promise<Page<DemoPostView>> {
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+    const window = pageWindow(query);
     const qb = this.posts.createQueryBuilder('p');
     const organizer = await this.scope.organizerUnits(user);
     if (!this.scope.isAdmin(user) && !organizer.all) {
@@ -64,10 +63,10 @@ export class PostsService {
     const [rows, total] = await qb
       .orderBy('p.created_at', 'DESC')
       .addOrderBy('p.id', 'DESC')
-      .skip((page - 1) * pageSize)
-      .take(pageSize)
+      .skip(window.skip)
+      .take(window.take)
       .getManyAndCount();
-    return { items: await this.views(rows), page, pageSize, total };
+    return toPage(await this.views(rows), total, window);
   }
 
   /** The posts a member holds, ended ones included (they belong to the member's record). */
@@ -208,7 +207,7 @@ export class PostsService {
 
   /** Holders are current members of the post's unit who are still in the roster. */
   private async assertHolders(unitId: string, holderIds: string[]): Promise<void> {
-    const found = await this.members.find({ where: { id: In(holderIds) }, select: { id: true, unitId: true, status: true, name: true } });
+    const found = await this.members.find({ where: { id: In(holderIds) }, select: { id: true, unitId: true, status: true } });
     const byId = new Map(found.map((m) => [m.id, m]));
     const wrong = holderIds.filter((id) => {
       const m = byId.get(id);

@@ -14,10 +14,11 @@ import { DomainException } from '../../common/errors/domain.exception.js';
 import { AuditService } from '../audit/audit.service.js';
 import { MessagesService } from '../messages/messages.service.js';
 import { PendingWorkRegistry } from '../messages/pending-work.registry.js';
-import { isUniqueViolation } from '../org/db-constraint.js';
+import { isUniqueViolation } from '../../common/errors/db-constraint.js';
 import { CommunityEntity } from '../org/entities/community.entity.js';
 import { MemberEntity } from '../org/entities/member.entity.js';
 import { UnitEntity } from '../org/entities/unit.entity.js';
+import { pageWindow, toPage } from '../../common/http/paging.js';
 import type {
   ApproveRegistrationDto,
   CreateRegistrationDto,
@@ -29,7 +30,6 @@ import type {
 import { RegistrationEntity } from './entities/registration.entity.js';
 import { RegistrationViewsService } from './registration-views.service.js';
 
-const DEFAULT_PAGE_SIZE = 20;
 const ACTIVE_STATUSES = ['pending', 'approved'] as const;
 /** The mini-program page where a member sees their registration. */
 const MY_REGISTRATION_LINK = '/packages/service/pages/register/index';
@@ -193,15 +193,14 @@ export class RegistrationsService implements OnModuleInit {
 
   /** Workers: their communities; organizers: members they cover; admins and the district organizer: everyone. */
   async list(user: AuthUser, query: RegistrationListQueryDto): Promise<Page<RegistrationView>> {
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+    const window = pageWindow(query);
     const qb = this.registrations.createQueryBuilder('r');
     if (!this.scope.isAdmin(user) && !this.scope.isDistrictOrganizer(user)) {
       const communityIds = await this.scope.workerCommunityIds(user);
       const reach = this.scope.organizerMemberScope(user);
       const unitIds = reach.all ? [] : reach.unitIds;
       const branchIds = reach.all ? [] : reach.branchIds;
-      if (communityIds.length + unitIds.length + branchIds.length === 0) return { items: [], page, pageSize, total: 0 };
+      if (communityIds.length + unitIds.length + branchIds.length === 0) return toPage([], 0, window);
       qb.innerJoin(MemberEntity, 'm', 'm.id = r.member_id').andWhere(
         new Brackets((w) => {
           if (communityIds.length) w.orWhere('r.community_id IN (:...communityIds)', { communityIds });
@@ -215,10 +214,10 @@ export class RegistrationsService implements OnModuleInit {
     const [rows, total] = await qb
       .orderBy('r.created_at', 'DESC')
       .addOrderBy('r.id', 'DESC')
-      .skip((page - 1) * pageSize)
-      .take(pageSize)
+      .skip(window.skip)
+      .take(window.take)
       .getManyAndCount();
-    return { items: await this.views.many(rows), page, pageSize, total };
+    return toPage(await this.views.many(rows), total, window);
   }
 
   async approve(user: AuthUser, id: string, input: ApproveRegistrationDto, ip: string): Promise<RegistrationView> {

@@ -9,7 +9,7 @@ import { type MemberScope, ScopeService } from '../../common/auth/scope.service.
 import { maskPhone, normalizePhone, PiiCrypto } from '../../common/crypto/pii-crypto.service.js';
 import { DomainException } from '../../common/errors/domain.exception.js';
 import { AuditService } from '../audit/audit.service.js';
-import { isUniqueViolation } from '../org/db-constraint.js';
+import { isUniqueViolation } from '../../common/errors/db-constraint.js';
 import { BranchEntity } from '../org/entities/branch.entity.js';
 import { MemberEntity } from '../org/entities/member.entity.js';
 import { MemberStatusChangeEntity } from '../org/entities/member-status-change.entity.js';

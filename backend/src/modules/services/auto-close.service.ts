@@ -6,7 +6,7 @@ import { LessThan, Repository } from 'typeorm';
 import { SharedCacheEntity } from '../../common/shared-cache/shared-cache.entity.js';
 import type { AppConfig, CheckinSection } from '../../config/configuration.js';
 import { AuditService } from '../audit/audit.service.js';
-import { isUniqueViolation } from '../org/db-constraint.js';
+import { isUniqueViolation } from '../../common/errors/db-constraint.js';
 import { CheckinCodeService } from './checkin-code.service.js';
 import { Clock } from './clock.js';
 import { ServiceRecordEntity } from './entities/service-record.entity.js';

@@ -8,7 +8,7 @@ import type { AuthUser } from '../../common/auth/auth-user.js';
 import { ScopeService } from '../../common/auth/scope.service.js';
 import { DomainException } from '../../common/errors/domain.exception.js';
 import type { AppConfig, CheckinSection } from '../../config/configuration.js';
-import { isUniqueViolation } from '../org/db-constraint.js';
+import { isUniqueViolation } from '../../common/errors/db-constraint.js';
 import { CommunityEntity } from '../org/entities/community.entity.js';
 import { Clock } from './clock.js';
 import { CheckinCodeUseEntity, type CodePhase } from './entities/checkin-code-use.entity.js';

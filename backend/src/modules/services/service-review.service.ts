@@ -20,7 +20,7 @@ import { MessagesService } from '../messages/messages.service.js';
 import { PendingWorkRegistry } from '../messages/pending-work.registry.js';
 import { CommunityEntity } from '../org/entities/community.entity.js';
 import { MemberEntity } from '../org/entities/member.entity.js';
-import { pageWindow, toPage } from '../org/paging.js';
+import { pageWindow, toPage } from '../../common/http/paging.js';
 import { RegistrationsService } from '../registrations/registrations.service.js';
 import { Clock } from './clock.js';
 import { hoursCountedThatDay } from './daily-hours.js';
@@ -105,6 +105,14 @@ export class ServiceReviewService implements OnModuleInit {
     const served = new Set(await this.scope.workerCommunityIds(user));
     const found = await this.records.findBy({ id: In(dto.ids) });
     const byId = new Map(found.map((r) => [r.id, r]));
+    // One read for every record's community name, not one per decision.
+    const communityIds = [...new Set(found.map((r) => r.communityId))];
+    const communityName = new Map(
+      (communityIds.length
+        ? await this.communities.find({ where: { id: In(communityIds) }, select: { id: true, name: true } })
+        : []
+      ).map((c) => [c.id, c.name]),
+    );
     const decided: string[] = [];
     const skipped: Skip[] = [];
     for (const id of dto.ids) {
@@ -115,7 +123,7 @@ export class ServiceReviewService implements OnModuleInit {
         continue;
       }
       try {
-        await this.tx.run((m) => this.decideOne(m, user, record, dto, ip));
+        await this.tx.run((m) => this.decideOne(m, user, record, communityName.get(record.communityId), dto, ip));
         decided.push(id);
       } catch (error) {
         if (!(error instanceof DomainException)) throw error;
@@ -213,7 +221,8 @@ export class ServiceReviewService implements OnModuleInit {
       }
       return out;
     });
-    return this.views.many(await this.records.findBy({ id: In(saved.map((r) => r.id)) }).then((rows) => sortLike(rows, saved)));
+    // Every field the view shows was set before the insert, so the rows need not be read back.
+    return this.views.many(saved);
   }
 
   /** Organizers: how many records in their scope carry each flag. Counts of records, never a ranking of people. */
@@ -265,7 +274,14 @@ export class ServiceReviewService implements OnModuleInit {
     return null;
   }
 
-  private async decideOne(m: EntityManager, user: AuthUser, record: ServiceRecordEntity, dto: DecideServicesDto, ip: string): Promise<void> {
+  private async decideOne(
+    m: EntityManager,
+    user: AuthUser,
+    record: ServiceRecordEntity,
+    communityName: string | undefined,
+    dto: DecideServicesDto,
+    ip: string,
+  ): Promise<void> {
     const now = this.clock.now();
     const repo = m.getRepository(ServiceRecordEntity);
     const confirm = dto.decision === 'confirm';
@@ -319,8 +335,7 @@ export class ServiceReviewService implements OnModuleInit {
       },
       m,
     );
-    const community = await m.getRepository(CommunityEntity).findOne({ where: { id: record.communityId }, select: { id: true, name: true } });
-    const where = `${record.serviceDate} 在${community?.name ?? '社区'}的服务`;
+    const where = `${record.serviceDate} 在${communityName ?? '社区'}的服务`;
     await this.messages.send(
       confirm
         ? {
@@ -364,9 +379,4 @@ export class ServiceReviewService implements OnModuleInit {
       if (branchIds.length) b.orWhere('m.branch_id IN (:...scopeBranchIds)', { scopeBranchIds: branchIds });
     });
   }
-}
-
-function sortLike(rows: ServiceRecordEntity[], order: ServiceRecordEntity[]): ServiceRecordEntity[] {
-  const index = new Map(order.map((r, i) => [r.id, i]));
-  return [...rows].sort((a, b) => (index.get(a.id) ?? 0) - (index.get(b.id) ?? 0));
 }

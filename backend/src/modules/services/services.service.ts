@@ -6,10 +6,10 @@ import { type EntityManager, Repository } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { DomainException } from '../../common/errors/domain.exception.js';
 import type { AppConfig, CheckinSection } from '../../config/configuration.js';
-import { isUniqueViolation } from '../org/db-constraint.js';
+import { isUniqueViolation } from '../../common/errors/db-constraint.js';
 import { CommunityEntity } from '../org/entities/community.entity.js';
 import { MemberEntity } from '../org/entities/member.entity.js';
-import { pageWindow, toPage } from '../org/paging.js';
+import { pageWindow, toPage } from '../../common/http/paging.js';
 import { RegistrationsService } from '../registrations/registrations.service.js';
 import { CheckinCodeService, type VerifiedCode } from './checkin-code.service.js';
 import { Clock } from './clock.js';
@@ -184,10 +184,6 @@ export class ServiceRecordsService {
 
   private async insertStart(m: EntityManager, memberId: string, plan: StartPlan, now: Date): Promise<ServiceRecordEntity> {
     const repo = m.getRepository(ServiceRecordEntity);
-    // On SQLite this check settles it; on MySQL the unique index on open_member_id decides (a duplicate below).
-    if (this.tx.serialised && (await repo.exists({ where: { openMemberId: memberId } }))) {
-      throw new DomainException('SERVICE_ALREADY_OPEN');
-    }
     const record = repo.create({
       memberId,
       communityId: plan.communityId,
@@ -219,7 +215,8 @@ export class ServiceRecordsService {
     });
     record.assignId();
     try {
-      // Every value is known here, so TypeORM need not read the row back.
+      // Every value is known here, so TypeORM need not read the row back. The unique index on open_member_id is what
+      // refuses a second open visit, on both drivers.
       await m.createQueryBuilder().insert().into(ServiceRecordEntity).values(record).updateEntity(false).execute();
     } catch (error) {
       if (isUniqueViolation(error)) throw new DomainException('SERVICE_ALREADY_OPEN');

@@ -8,23 +8,23 @@ import { maskPhone, normalizePhone, PiiCrypto } from '../../common/crypto/pii-cr
 import { DomainException } from '../../common/errors/domain.exception.js';
 import { AuditService } from '../audit/audit.service.js';
 import { MessagesService } from '../messages/messages.service.js';
+import type { PageQueryDto } from '../../common/http/page-query.dto.js';
 import { MemberEntity } from '../org/entities/member.entity.js';
+import { pageWindow, toPage } from '../../common/http/paging.js';
 import type { CreateSuggestionDto } from './dto/create-suggestion.dto.js';
-import { DEFAULT_PAGE_SIZE, type PageQueryDto } from '../../common/http/page-query.dto.js';
-import { type SuggestionListQueryDto } from './dto/list-suggestions.dto.js';
+import type { SuggestionListQueryDto } from './dto/list-suggestions.dto.js';
 import type { ReplySuggestionDto } from './dto/reply-suggestion.dto.js';
 import { SuggestionEntity } from './entities/suggestion.entity.js';
 import { mapSuggestion } from './suggestions.mapper.js';
 
 const NOT_HANDLER = '意见建议由区委机关工委的组织者统一处理，您没有处理权限';
+/** The mini-program page that shows one suggestion and its reply. */
+const SUGGESTION_DETAIL_PAGE = '/packages/suggestions/pages/detail/index';
 
 /**
  * 意见建议: anyone signed in sends one; district organizers (机关工委) handle them. The text is internal and never
  * leaves Pioneer. Someone who may not see a suggestion gets 404, so ids reveal nothing about other people.
  */
-/** The mini-program page that shows one suggestion and its reply. */
-const SUGGESTION_DETAIL_PAGE = '/packages/suggestions/pages/detail/index';
-
 @Injectable()
 export class SuggestionsService {
   constructor(
@@ -63,20 +63,15 @@ export class SuggestionsService {
   }
 
   async mine(user: AuthUser, query: PageQueryDto): Promise<Page<SuggestionView>> {
-    const { page, pageSize, rows, total } = await this.page({ authorId: user.memberId }, query);
-    return { items: rows.map((s) => mapSuggestion(s, { authorName: null })), page, pageSize, total };
+    const { rows, page } = await this.page({ authorId: user.memberId }, query);
+    return page(rows.map((s) => mapSuggestion(s, { authorName: null })));
   }
 
   async list(user: AuthUser, query: SuggestionListQueryDto): Promise<Page<SuggestionView>> {
     this.assertHandler(user);
-    const { page, pageSize, rows, total } = await this.page(query.status ? { status: query.status } : {}, query);
+    const { rows, page } = await this.page(query.status ? { status: query.status } : {}, query);
     const names = await this.authorNames(rows);
-    return {
-      items: rows.map((s) => mapSuggestion(s, { authorName: names.get(s.authorId) ?? null })),
-      page,
-      pageSize,
-      total,
-    };
+    return page(rows.map((s) => mapSuggestion(s, { authorName: names.get(s.authorId) ?? null })));
   }
 
   async get(user: AuthUser, id: string, ip: string): Promise<SuggestionView> {
@@ -153,20 +148,20 @@ export class SuggestionsService {
     if (!this.scope.isDistrictOrganizer(user)) throw new DomainException('FORBIDDEN', NOT_HANDLER);
   }
 
+  /** One page of rows, and how to wrap their views as that page. */
   private async page(
     where: FindOptionsWhere<SuggestionEntity>,
     query: PageQueryDto,
-  ): Promise<{ page: number; pageSize: number; rows: SuggestionEntity[]; total: number }> {
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+  ): Promise<{ rows: SuggestionEntity[]; page: (items: SuggestionView[]) => Page<SuggestionView> }> {
+    const window = pageWindow(query);
     const [rows, total] = await this.suggestions.findAndCount({
       where,
       // id breaks ties between rows written in the same millisecond, so pages never overlap.
       order: { createdAt: 'DESC', id: 'DESC' },
-      skip: (page - 1) * pageSize,
-      take: pageSize,
+      skip: window.skip,
+      take: window.take,
     });
-    return { page, pageSize, rows, total };
+    return { rows, page: (items) => toPage(items, total, window) };
   }
 
   /** Names of the senders who did not ask for anonymity; anonymous rows are never looked up. */

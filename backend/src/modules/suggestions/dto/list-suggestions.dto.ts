@@ -3,8 +3,6 @@ import { SUGGESTION_STATUSES, type SuggestionListQuery, type SuggestionStatus } 
 import { IsIn, IsOptional } from 'class-validator';
 import { PageQueryDto } from '../../../common/http/page-query.dto.js';
 
-export { DEFAULT_PAGE_SIZE, PageQueryDto } from '../../../common/http/page-query.dto.js';
-
 export class SuggestionListQueryDto extends PageQueryDto implements SuggestionListQuery {
   @ApiPropertyOptional({ enum: SUGGESTION_STATUSES })
   @IsOptional()

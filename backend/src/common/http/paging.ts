@@ -1,5 +1,5 @@
 import type { Page, PageQuery } from '@pioneer/shared-types';
-import { DEFAULT_PAGE_SIZE } from '../../common/http/page-query.dto.js';
+import { DEFAULT_PAGE_SIZE } from './page-query.dto.js';
 
 export interface PageWindow {
   page: number;
