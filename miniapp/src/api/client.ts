@@ -98,7 +98,8 @@ function isErrorBody(data: unknown): data is ApiErrorBody {
   return typeof record.code === 'string' && typeof record.message === 'string';
 }
 
-function toApiError(status: number, data: unknown): ApiError {
+/** A non-2xx answer as an ApiError; also used by file-transfer.ts for uploads and downloads. */
+export function toApiError(status: number, data: unknown): ApiError {
   if (isErrorBody(data)) return new ApiError(data.code, data.message, status, data.details);
   // A proxy's HTML error page or an empty body: nothing a person can act on beyond trying again.
   return new ApiError('BAD_RESPONSE', BAD_RESPONSE_MESSAGE, status);

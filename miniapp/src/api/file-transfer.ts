@@ -1,8 +1,6 @@
 import Taro from '@tarojs/taro';
-import type { ApiErrorBody } from '@pioneer/shared-types';
-import { clearSession, getToken, isSignedIn } from '@/services/session';
-import { ApiError, BAD_RESPONSE_MESSAGE, NETWORK_ERROR_MESSAGE } from './api-error';
-import { apiBase, apiRequest, createIdempotencyKey, setUnauthorizedHandler } from './client';
+import { ApiError, NETWORK_ERROR_MESSAGE } from './api-error';
+import { apiBase, createIdempotencyKey, freshAccessToken, handleUnauthorized, toApiError } from './client';
 
 // Multipart uploads and file downloads, which Taro.request (JSON only) cannot do. Same rules as client.ts: the bearer
 // token, an Idempotency-Key on every upload, ApiError for every failure and the same 401 handling.
@@ -24,23 +22,10 @@ export interface UploadOptions {
 export const UPLOAD_TIMEOUT_MS = 60_000;
 const FILE_FIELD = 'file';
 
-/**
- * The access token, renewed first when it has expired but the session has not: any authenticated call through
- * client.ts renews it (once, shared with other requests), and uploads cannot be replayed by client.ts itself.
- */
+/** Uploads and downloads cannot be replayed by client.ts, so the token is renewed (if need be) before sending. */
 async function authHeader(): Promise<Record<string, string>> {
-  let token = getToken();
-  if (token === null && isSignedIn()) {
-    await apiRequest('/api/v1/me').catch(() => undefined);
-    token = getToken();
-  }
+  const token = await freshAccessToken();
   return token ? { Authorization: `Bearer ${token}` } : {};
-}
-
-function isErrorBody(data: unknown): data is ApiErrorBody {
-  if (typeof data !== 'object' || data === null) return false;
-  const record = data as Record<string, unknown>;
-  return typeof record.code === 'string' && typeof record.message === 'string';
 }
 
 function parseJson(text: string): unknown {
@@ -52,16 +37,8 @@ function parseJson(text: string): unknown {
 }
 
 function failure(status: number, data: unknown): ApiError {
-  const error = isErrorBody(data)
-    ? new ApiError(data.code, data.message, status, data.details)
-    : new ApiError('BAD_RESPONSE', BAD_RESPONSE_MESSAGE, status);
-  if (status === 401) {
-    clearSession();
-    // client.ts owns what happens after a 401; read its current handler without replacing it.
-    const handler = setUnauthorizedHandler(() => undefined);
-    setUnauthorizedHandler(handler);
-    handler(error);
-  }
+  const error = toApiError(status, data);
+  if (status === 401) handleUnauthorized(error);
   return error;
 }
 
@@ -178,9 +155,9 @@ function readErrorFile(path: string): unknown {
 }
 
 async function downloadInWechat(url: string, fileType: 'xlsx' | 'pdf'): Promise<void> {
+  const header = await authHeader();
   let result: Taro.downloadFile.FileSuccessCallbackResult;
   try {
-    const header = await authHeader();
     result = await Taro.downloadFile({ url, header, timeout: UPLOAD_TIMEOUT_MS });
   } catch {
     throw new ApiError('NETWORK_ERROR', NETWORK_ERROR_MESSAGE, 0);

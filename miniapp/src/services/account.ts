@@ -1,13 +1,13 @@
-import Taro from '@tarojs/taro';
 import type { TokenResponse } from '@pioneer/shared-types';
 import { logout } from '@/api/auth';
+import { toast } from './toast';
 import { goBackOrHome } from './navigation';
 import { clearSession, getRefreshToken, saveSession } from './session';
 
 /** After any sign-in (WeChat, binding, console QR, demo): keep the session, return to where the person was. */
 export function completeSignIn(tokens: TokenResponse): void {
   saveSession(tokens);
-  Taro.showToast({ title: '登录成功', icon: 'success' }).catch(() => undefined);
+  toast('登录成功');
   goBackOrHome();
 }
 

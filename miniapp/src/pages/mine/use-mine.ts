@@ -11,6 +11,7 @@ import { scanConsoleCode, setPendingConsoleScan } from '@/services/console-scan'
 import { openPage } from '@/services/navigation';
 import { isSignedIn } from '@/services/session';
 import { showUnreadBadge } from '@/services/unread-badge';
+import { toast } from '@/services/toast';
 
 /** Roles that may use the desktop console (the server enforces the same list when confirming). */
 const CONSOLE_ROLES: readonly Role[] = ['worker', 'organizer', 'admin'];
@@ -65,7 +66,7 @@ export function useMine() {
       setSigningOut(false);
       setSignedIn(false);
     }
-    Taro.showToast({ title: '已退出登录', icon: 'none' }).catch(() => undefined);
+    toast('已退出登录', 'none');
   }, []);
 
   const scanConsole = useCallback(async (): Promise<void> => {
@@ -74,7 +75,7 @@ export function useMine() {
       setPendingConsoleScan(outcome.payload);
       openPage(ROUTES.consoleConfirm);
     } else if (outcome.kind === 'failed') {
-      Taro.showToast({ title: '没有识别到二维码，请重试', icon: 'none' }).catch(() => undefined);
+      toast('没有识别到二维码，请重试', 'none');
     }
   }, []);
 

@@ -16,7 +16,3 @@ export async function confirmAction(title: string, content: string, confirmText 
 export function tellFailure(title: string, content: string): void {
   Taro.showModal({ title, content, showCancel: false, confirmText: '知道了', confirmColor: BRAND_RED }).catch(() => undefined);
 }
-
-export function toast(title: string, icon: 'success' | 'none' = 'success'): void {
-  Taro.showToast({ title, icon }).catch(() => undefined);
-}

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { onNetworkRestored } from '@/services/network-watch';
+import { toast } from '@/services/toast';
 import {
   discardPending,
   flushPending,
@@ -79,7 +80,7 @@ export function usePendingUploads(ownerId: string | null, onSettled: (outcome: F
       refresh();
       const outcome = await flush();
       if (outcome.waiting > 0) {
-        Taro.showToast({ title: '网络仍未连接，恢复后会自动上传', icon: 'none' }).catch(() => undefined);
+        toast('网络仍未连接，恢复后会自动上传', 'none');
       }
     },
     [flush, refresh],

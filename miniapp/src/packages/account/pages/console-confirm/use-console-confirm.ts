@@ -1,10 +1,11 @@
 import { useCallback, useRef, useState } from 'react';
-import Taro, { useLoad } from '@tarojs/taro';
+import { useLoad } from '@tarojs/taro';
 import { asApiError, type ApiError } from '@/api/api-error';
 import { confirmConsoleTicket, scanConsoleTicket } from '@/api/auth';
 import { useRetryKey } from '@/hooks/use-retry-key';
 import { scanConsoleCode, takePendingConsoleScan } from '@/services/console-scan';
 import { goBackOrHome } from '@/services/navigation';
+import { toast } from '@/services/toast';
 
 export type ConfirmStep = 'idle' | 'checking' | 'ready' | 'confirming' | 'done' | 'failed';
 
@@ -61,7 +62,7 @@ export function useConsoleConfirm() {
     if (outcome.kind === 'scanned') {
       await check(outcome.payload);
     } else if (outcome.kind === 'failed') {
-      Taro.showToast({ title: '没有识别到二维码，请重试', icon: 'none' }).catch(() => undefined);
+      toast('没有识别到二维码，请重试', 'none');
     }
   }, [check]);
 
@@ -72,7 +73,7 @@ export function useConsoleConfirm() {
     try {
       await confirmConsoleTicket({ scanPayload: scanned }, keyFor(scanned));
       setStep('done');
-      Taro.showToast({ title: '已确认登录', icon: 'success' }).catch(() => undefined);
+      toast('已确认登录');
     } catch (caught) {
       setProblem(describe(asApiError(caught)));
       setStep('failed');

@@ -6,7 +6,7 @@ import type { ApiError } from '@/api/api-error';
 import SectionCard from '@/components/section-card';
 import SelectField from '@/components/select-field';
 import TextField from '@/components/text-field';
-import { fieldErrorsOf, hasFieldErrors, type FieldErrors } from '../../shared/field-errors';
+import { fieldErrorsOf, hasFieldErrors, type FieldErrors } from '@/api/field-errors';
 
 export const DEFAULT_GEOFENCE_RADIUS_M = 300;
 const FIELDS = ['name', 'streetId', 'address', 'lat', 'lng', 'geofenceRadiusM'] as const;

@@ -3,7 +3,7 @@ import type { MemberInput, MemberStatus } from '@pioneer/shared-types';
 import { createMember, listAllUnits, listMembers } from '@/api/org';
 import { useQuery } from '@/hooks/use-query';
 import { useSubmit } from '@/hooks/use-submit';
-import { toast } from '../../shared/confirm';
+import { toast } from '@/services/toast';
 
 export const PEOPLE_PAGE_SIZE = 20;
 

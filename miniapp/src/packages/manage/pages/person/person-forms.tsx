@@ -18,7 +18,7 @@ import { getUnit, listAllCommunities, listAllStreets, listAllUnits } from '@/api
 import SelectField, { type SelectOption } from '@/components/select-field';
 import TextField from '@/components/text-field';
 import { useQuery } from '@/hooks/use-query';
-import { fieldErrorsOf, hasFieldErrors, type FieldErrors } from '../../shared/field-errors';
+import { fieldErrorsOf, hasFieldErrors, type FieldErrors } from '@/api/field-errors';
 import { ROLE_SCOPE_KINDS, SCOPE_KIND_LABELS } from '../../shared/labels';
 
 const NO_BRANCH = 'none';

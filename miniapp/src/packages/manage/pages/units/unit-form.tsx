@@ -6,7 +6,7 @@ import type { ApiError } from '@/api/api-error';
 import SectionCard from '@/components/section-card';
 import SelectField from '@/components/select-field';
 import TextField from '@/components/text-field';
-import { fieldErrorsOf, hasFieldErrors, type FieldErrors } from '../../shared/field-errors';
+import { fieldErrorsOf, hasFieldErrors, type FieldErrors } from '@/api/field-errors';
 
 export interface UnitFormProps {
   unit: UnitView | null;

@@ -10,6 +10,7 @@ import { useApi, useRefreshOnShow } from '@/hooks/use-api';
 import { useRetryKey } from '@/hooks/use-retry-key';
 import { isRetryLater, keepStart, serviceContext } from '@/services/offline-queue';
 import { isSignedIn } from '@/services/session';
+import { toast } from '@/services/toast';
 import { locateForCheckin } from '../../shared/location';
 import { replaceWith } from '../../shared/navigation';
 import { serviceProblem, type ServiceProblem } from '../../shared/problems';
@@ -127,7 +128,7 @@ export function useCheckin() {
       try {
         await startService(body, key);
         resetKey();
-        Taro.showToast({ title: '签到成功', icon: 'success' }).catch(() => undefined);
+        toast('签到成功');
         replaceWith(ROUTES.serviceVisit);
       } catch (caught) {
         const error = asApiError(caught);
@@ -157,7 +158,7 @@ export function useCheckin() {
         }
         resetKey();
         uploads.refresh();
-        Taro.showToast({ title: '已保存，待上传', icon: 'none' }).catch(() => undefined);
+        toast('已保存，待上传', 'none');
       }
     },
     [place, keyFor, resetKey, reloadCurrent, reloadRegistrations, uploads],

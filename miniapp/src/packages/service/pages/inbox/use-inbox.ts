@@ -12,6 +12,7 @@ import {
 import { useApi, useRefreshOnShow } from '@/hooks/use-api';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { isSignedIn } from '@/services/session';
+import { toast } from '@/services/toast';
 import { messageTarget, openMessageTarget } from '../../shared/message-link';
 
 export const PAGE_SIZE = 20;
@@ -86,9 +87,9 @@ export function useInbox() {
       await markAllMessagesRead();
       const readAt = new Date().toISOString();
       updateItems((item) => (item.readAt === null ? { ...item, readAt } : item));
-      Taro.showToast({ title: '已全部标为已读', icon: 'none' }).catch(() => undefined);
+      toast('已全部标为已读', 'none');
     } catch (caught) {
-      Taro.showToast({ title: asApiError(caught).message, icon: 'none' }).catch(() => undefined);
+      toast(asApiError(caught).message, 'none');
     } finally {
       readingAllRef.current = false;
       setReadingAll(false);
@@ -104,12 +105,10 @@ export function useInbox() {
         const choices: Record<string, unknown> = { ...answer };
         const accepted = templateIds.filter((id) => choices[id] === 'accept');
         await reportSubscriptions({ templateIds, accepted });
-        Taro.showToast({ title: accepted.length > 0 ? '已开启微信提醒' : '未开启微信提醒', icon: 'none' }).catch(
-          () => undefined,
-        );
+        toast(accepted.length > 0 ? '已开启微信提醒' : '未开启微信提醒', 'none');
       })
       .catch(() => {
-        Taro.showToast({ title: '未能开启微信提醒，消息仍会显示在这里', icon: 'none' }).catch(() => undefined);
+        toast('未能开启微信提醒，消息仍会显示在这里', 'none');
       });
   }, [templateIds]);
 

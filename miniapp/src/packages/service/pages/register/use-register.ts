@@ -9,6 +9,7 @@ import { usePagedList } from '@/hooks/use-paged-list';
 import { useRetryKey } from '@/hooks/use-retry-key';
 import { refusalMessage } from '@/services/offline-queue';
 import { isSignedIn } from '@/services/session';
+import { toast } from '@/services/toast';
 import { activeRegistration, rememberRegistrations } from '../../shared/registration';
 
 export const COMMUNITY_PAGE_SIZE = 20;
@@ -89,7 +90,7 @@ export function useRegister() {
           { communityId: community.id },
           keyFor(`request:${community.id}`),
         );
-        Taro.showToast({ title: '已提交，等待审核', icon: 'none' }).catch(() => undefined);
+        toast('已提交，等待审核', 'none');
         await afterChange();
       } catch (caught) {
         const error = asApiError(caught);
@@ -109,9 +110,7 @@ export function useRegister() {
       setProblem(null);
       try {
         await endRegistration(registration.id, { reason }, keyFor(`end:${registration.id}:${reason}`));
-        Taro.showToast({ title: registration.status === 'pending' ? '已撤回' : '已结束报到', icon: 'none' }).catch(
-          () => undefined,
-        );
+        toast(registration.status === 'pending' ? '已撤回' : '已结束报到', 'none');
         setEndOpen(false);
         await afterChange();
         return true;

@@ -15,6 +15,7 @@ import {
   type PendingStart,
 } from '@/services/offline-queue';
 import { isSignedIn } from '@/services/session';
+import { toast } from '@/services/toast';
 import { replaceWith } from '../../shared/navigation';
 import { serviceProblem, type ServiceProblem } from '../../shared/problems';
 import { communityOfCode, scanCheckinCode } from '../../shared/scan';
@@ -143,7 +144,7 @@ export function useVisit() {
     }
     resetKey();
     uploads.refresh();
-    Taro.showToast({ title: '已保存，待上传', icon: 'none' }).catch(() => undefined);
+    toast('已保存，待上传', 'none');
   };
 
   const sendEnd = async (record: ServiceRecordView, body: ServiceEndRequest, claimedAt: string): Promise<void> => {
@@ -151,7 +152,7 @@ export function useVisit() {
     try {
       await endService(record.id, body, key);
       resetKey();
-      Taro.showToast({ title: '已结束服务', icon: 'success' }).catch(() => undefined);
+      toast('已结束服务');
       replaceWith(ROUTES.serviceRecords);
     } catch (caught) {
       const error = asApiError(caught);

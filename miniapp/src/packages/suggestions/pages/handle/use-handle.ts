@@ -12,6 +12,7 @@ import { getSuggestion, listAllSuggestions, replySuggestion } from '@/api/sugges
 import { useRefreshOnShow } from '@/hooks/use-api';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { useRetryKey } from '@/hooks/use-retry-key';
+import { toast } from '@/services/toast';
 import { type FieldErrors, splitFieldErrors } from '../../field-errors';
 
 export const PAGE_SIZE = 10;
@@ -117,7 +118,7 @@ export function useHandleSuggestions() {
         resetKey();
         update((existing) => (existing.id === updated.id ? updated : existing));
         setSelectedId(null);
-        Taro.showToast({ title: '已保存', icon: 'success' }).catch(() => undefined);
+        toast('已保存');
       } catch (caught) {
         const error = asApiError(caught);
         const { fields, message } = splitFieldErrors(error, ['reply', 'status']);

@@ -1,9 +1,9 @@
 import { useCallback, useRef, useState } from 'react';
-import Taro from '@tarojs/taro';
 import type { SuggestionInput } from '@pioneer/shared-types';
 import { asApiError } from '@/api/api-error';
 import { createSuggestion } from '@/api/suggestions';
 import { useRetryKey } from '@/hooks/use-retry-key';
+import { toast } from '@/services/toast';
 import { type FieldErrors, splitFieldErrors } from '../../field-errors';
 import { backToSuggestionList } from '../../navigation';
 
@@ -57,7 +57,7 @@ export function useNewSuggestion() {
     try {
       await createSuggestion(body, key);
       resetKey();
-      Taro.showToast({ title: '已提交，感谢您的意见', icon: 'none' }).catch(() => undefined);
+      toast('已提交，感谢您的意见', 'none');
       backToSuggestionList();
     } catch (caught) {
       const { fields, message } = splitFieldErrors(asApiError(caught), FORM_FIELDS);

@@ -4,8 +4,8 @@ import { listRegistrations } from '@/api/registrations';
 import { createServicesOnBehalf } from '@/api/services';
 import { useQuery } from '@/hooks/use-query';
 import { useSubmit } from '@/hooks/use-submit';
+import { fieldErrorsOf, type FieldErrors } from '@/api/field-errors';
 import type { WorkerContext } from '../../shared/communities';
-import { fieldErrorsOf, type FieldErrors } from '../../shared/field-errors';
 import { atLocalTime, dateKey } from '../../shared/time-options';
 
 export const DESCRIPTION_MIN = 5;

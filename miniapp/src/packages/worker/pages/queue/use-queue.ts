@@ -10,7 +10,7 @@ import {
 import { decideServices, listServiceQueue } from '@/api/services';
 import { useQuery } from '@/hooks/use-query';
 import { useSubmit } from '@/hooks/use-submit';
-import { toast } from '../../shared/feedback';
+import { toast } from '@/services/toast';
 import { formatRange } from '../../shared/format';
 import { HOURS_RULE, parseHours } from '../../shared/hours';
 

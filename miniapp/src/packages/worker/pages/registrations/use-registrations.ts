@@ -11,8 +11,8 @@ import {
 } from '@/api/registrations';
 import { useQuery } from '@/hooks/use-query';
 import { useSubmit } from '@/hooks/use-submit';
+import { toast } from '@/services/toast';
 import type { WorkerContext } from '../../shared/communities';
-import { toast } from '../../shared/feedback';
 
 export const REGISTRATIONS_PAGE_SIZE = 20;
 export const REASON_MAX = 200;
