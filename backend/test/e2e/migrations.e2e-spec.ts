@@ -19,6 +19,8 @@ describe.each(testDrivers())('migrations on %s', (driver) => {
         const table = await q.getTable(meta.tableName);
         const names = table!.columns.map((c) => c.name);
         for (const col of meta.columns) expect(names).toContain(col.databaseName);
+        // A renamed table must not leave a foreign key pointing at its old name.
+        for (const fk of table!.foreignKeys) expect(await q.hasTable(fk.referencedTableName)).toBe(true);
       }
       for (let i = 0; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'each' });
       for (const meta of ds.entityMetadatas) expect(await q.hasTable(meta.tableName)).toBe(false);

@@ -1,5 +1,5 @@
 import type {
-  DemoPostView,
+  ModelPostView,
   MemberView,
   Page,
   RegistrationView,
@@ -516,7 +516,7 @@ export const ENDPOINTS: Record<string, EndpointSpec> = {
     ok: (who) => ({
       status: 200,
       check: (res, { w }) => {
-        const posts = items<DemoPostView>(res.body);
+        const posts = items<ModelPostView>(res.body);
         // A plain member sees the posts they hold, nothing else.
         if (who === 'member') for (const p of posts) expect(p.holders.map((h) => h.id)).toContain(w.self(who));
         if (who === 'orgUnit') for (const p of posts) expect(p.unit.id).toBe(w.units.zzb);

@@ -1,4 +1,4 @@
-import type { DemoPostView, MeResponse } from '@pioneer/shared-types';
+import type { ModelPostView, MeResponse } from '@pioneer/shared-types';
 import { ROLE_LABELS } from '@pioneer/shared-types';
 import { Text, View } from '@tarojs/components';
 import { Button, Tag } from '@nutui/nutui-react-taro';
@@ -54,7 +54,7 @@ function LinkRow({ className, text, onClick, badge }: { className: string; text:
   );
 }
 
-function Posts({ posts }: { posts: DemoPostView[] }) {
+function Posts({ posts }: { posts: ModelPostView[] }) {
   return (
     <SectionCard title="我的示范岗" className="mine-posts">
       {posts.map((post) => (
