@@ -92,7 +92,10 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
         .setTitle('Pioneer 先锋报到 API')
         .setDescription('Product endpoints live under /api/v1. Errors are { code, message, details? }.')
         .setVersion('1')
+        .addServer('/')
         .addBearerAuth()
+        // Every operation needs a session unless it is marked @Public() (which documents an empty requirement).
+        .addSecurityRequirements('bearer')
         .build(),
     );
     SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
