@@ -6,7 +6,7 @@ import {
   type RegistrationMemberLookupResponse,
   type RegistrationView,
 } from '@pioneer/shared-types';
-import { Brackets, DataSource, type EntityManager, In, Not, Repository } from 'typeorm';
+import { DataSource, type EntityManager, In, Not, Repository } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { ScopeService } from '../../common/auth/scope.service.js';
 import { PiiCrypto } from '../../common/crypto/pii-crypto.service.js';
@@ -194,20 +194,9 @@ export class RegistrationsService implements OnModuleInit {
   /** Workers: their communities; organizers: members they cover; admins and the district organizer: everyone. */
   async list(user: AuthUser, query: RegistrationListQueryDto): Promise<Page<RegistrationView>> {
     const window = pageWindow(query);
-    const qb = this.registrations.createQueryBuilder('r');
-    if (!this.scope.isAdmin(user) && !this.scope.isDistrictOrganizer(user)) {
-      const communityIds = await this.scope.workerCommunityIds(user);
-      const reach = this.scope.organizerMemberScope(user);
-      const unitIds = reach.all ? [] : reach.unitIds;
-      const branchIds = reach.all ? [] : reach.branchIds;
-      if (communityIds.length + unitIds.length + branchIds.length === 0) return toPage([], 0, window);
-      qb.innerJoin(MemberEntity, 'm', 'm.id = r.member_id').andWhere(
-        new Brackets((w) => {
-          if (communityIds.length) w.orWhere('r.community_id IN (:...communityIds)', { communityIds });
-          if (unitIds.length) w.orWhere('m.unit_id IN (:...unitIds)', { unitIds });
-          if (branchIds.length) w.orWhere('m.branch_id IN (:...branchIds)', { branchIds });
-        }),
-      );
+    const qb = this.registrations.createQueryBuilder('r').innerJoin(MemberEntity, 'm', 'm.id = r.member_id');
+    if (!(await this.scope.restrict(user, qb, { community: 'r.community_id', unit: 'm.unit_id', branch: 'm.branch_id' }))) {
+      return toPage([], 0, window);
     }
     if (query.communityId) qb.andWhere('r.community_id = :communityId', { communityId: query.communityId });
     if (query.status) qb.andWhere('r.status = :status', { status: query.status });

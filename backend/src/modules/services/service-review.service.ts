@@ -10,7 +10,7 @@ import {
   type ServiceFlag,
   type ServiceRecordView,
 } from '@pioneer/shared-types';
-import { Brackets, type EntityManager, In, Repository, type SelectQueryBuilder } from 'typeorm';
+import { Brackets, type EntityManager, In, Repository } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { ScopeService } from '../../common/auth/scope.service.js';
 import { DomainException } from '../../common/errors/domain.exception.js';
@@ -39,6 +39,8 @@ export const MY_RECORDS_LINK = '/packages/service/pages/records/index';
 const ON_BEHALF_MAX_AGE_DAYS = 90;
 const MAX_VISIT_MS = 24 * 3600 * 1000;
 const CLOCK_SKEW_MS = 60 * 1000;
+/** Review queries join the record's member as `m`. */
+const MEMBER_COLUMNS = { unit: 'm.unit_id', branch: 'm.branch_id' } as const;
 
 type Skip = ServiceDecisionResponse['skipped'][number];
 
@@ -76,7 +78,7 @@ export class ServiceReviewService implements OnModuleInit {
   async queue(user: AuthUser, query: ServiceQueueQueryDto): Promise<Page<ServiceRecordView>> {
     const window = pageWindow(query);
     const qb = this.records.createQueryBuilder('r').innerJoin(MemberEntity, 'm', 'm.id = r.member_id');
-    if (!(await this.restrictToScope(user, qb))) return toPage([], 0, window);
+    if (!(await this.scope.restrict(user, qb, { community: 'r.community_id', ...MEMBER_COLUMNS }))) return toPage([], 0, window);
     if (query.communityId) qb.andWhere('r.community_id = :communityId', { communityId: query.communityId });
     if (query.status) qb.andWhere('r.status = :status', { status: query.status });
     if (query.flagged !== undefined) {
@@ -235,11 +237,7 @@ export class ServiceReviewService implements OnModuleInit {
       .select('f.flag', 'flag')
       .addSelect('COUNT(DISTINCT r.id)', 'n')
       .groupBy('f.flag');
-    const scope = this.scope.organizerMemberScope(user);
-    if (!scope.all) {
-      if (scope.unitIds.length === 0 && scope.branchIds.length === 0) return { counts };
-      qb.andWhere(this.memberScopeBrackets(scope.unitIds, scope.branchIds));
-    }
+    if (!(await this.scope.restrict(user, qb, MEMBER_COLUMNS))) return { counts };
     for (const row of await qb.getRawMany<{ flag: ServiceFlag; n: string | number }>()) {
       if (row.flag in counts) counts[row.flag] = Number(row.n);
     }
@@ -354,29 +352,5 @@ export class ServiceReviewService implements OnModuleInit {
           },
       m,
     );
-  }
-
-  /** Adds the caller's scope to a query over records `r` joined to members `m`; false when the scope is empty. */
-  private async restrictToScope(user: AuthUser, qb: SelectQueryBuilder<ServiceRecordEntity>): Promise<boolean> {
-    if (this.scope.isAdmin(user) || this.scope.isDistrictOrganizer(user)) return true;
-    const communityIds = await this.scope.workerCommunityIds(user);
-    const memberScope = this.scope.organizerMemberScope(user);
-    const unitIds = memberScope.all ? [] : memberScope.unitIds;
-    const branchIds = memberScope.all ? [] : memberScope.branchIds;
-    if (communityIds.length === 0 && unitIds.length === 0 && branchIds.length === 0) return false;
-    qb.andWhere(
-      new Brackets((b) => {
-        if (communityIds.length) b.orWhere('r.community_id IN (:...scopeCommunityIds)', { scopeCommunityIds: communityIds });
-        if (unitIds.length || branchIds.length) b.orWhere(this.memberScopeBrackets(unitIds, branchIds));
-      }),
-    );
-    return true;
-  }
-
-  private memberScopeBrackets(unitIds: string[], branchIds: string[]): Brackets {
-    return new Brackets((b) => {
-      if (unitIds.length) b.orWhere('m.unit_id IN (:...scopeUnitIds)', { scopeUnitIds: unitIds });
-      if (branchIds.length) b.orWhere('m.branch_id IN (:...scopeBranchIds)', { scopeBranchIds: branchIds });
-    });
   }
 }
