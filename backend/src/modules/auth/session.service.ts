@@ -100,7 +100,11 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
       if (!winner) throw new DomainException('REFRESH_TOKEN_INVALID');
       return this.replay(winner, now, ip);
     }
-    await this.closeOlderWindows(row);
+    // Tidying only: a retry of an older token is refused anyway, its successor being used. The exchange has committed,
+    // so a failure here (a lock clash with the sweep) must not turn its answer into an error.
+    await this.closeOlderWindows(row).catch((error: unknown) =>
+      this.logger.warn(`closing older refresh grace windows failed: ${(error as Error).message}`),
+    );
     return pair;
   }
 
