@@ -42,6 +42,8 @@ export interface AuthSection {
   sessionIdleTimeoutSeconds: number;
   /** No session outlives this, counted from its sign-in, however often it is refreshed. */
   sessionAbsoluteTtlSeconds: number;
+  /** A refresh token presented again this soon after its rotation gets the same new pair (0: never). */
+  refreshReuseGraceSeconds: number;
   consoleTicketTtlSeconds: number;
   /** Per client IP and route, on the sign-in, bind, refresh and console routes. */
   rateLimitPerMinute: number;
@@ -230,6 +232,7 @@ export function loadConfiguration(env: Env = process.env): AppConfig {
       accessTokenTtlSeconds: readInt(env, 'ACCESS_TOKEN_TTL_SECONDS', 15 * 60, 60, 24 * 3600),
       sessionIdleTimeoutSeconds: readInt(env, 'SESSION_IDLE_TIMEOUT_SECONDS', 7 * 24 * 3600, 1, 365 * 24 * 3600),
       sessionAbsoluteTtlSeconds: readInt(env, 'SESSION_ABSOLUTE_TTL_SECONDS', 30 * 24 * 3600, 1, 365 * 24 * 3600),
+      refreshReuseGraceSeconds: readInt(env, 'REFRESH_REUSE_GRACE_SECONDS', 30, 0, 300),
       consoleTicketTtlSeconds: readInt(env, 'CONSOLE_TICKET_TTL_SECONDS', 120, 1, 600),
       rateLimitPerMinute: readInt(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 20, 1, 1_000_000),
       pollRateLimitPerMinute: readInt(env, 'AUTH_POLL_RATE_LIMIT_PER_MINUTE', 90, 1, 1_000_000),

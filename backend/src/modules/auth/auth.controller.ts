@@ -86,7 +86,7 @@ export class AuthController {
   @AuthIpThrottle()
   @Post('refresh')
   @HttpCode(200)
-  @ApiOkResponse({ type: TokenDto, description: 'a new pair; the presented refresh token is retired' })
+  @ApiOkResponse({ type: TokenDto, description: 'a new pair; the presented refresh token is retired (presented again within the grace window, the same pair)' })
   @ApiUnauthorizedResponse({ description: 'REFRESH_TOKEN_INVALID, REFRESH_TOKEN_REUSED, SESSION_EXPIRED' })
   @ApiTooManyRequestsResponse({ description: TOO_MANY })
   refresh(@Body() body: RefreshDto, @Ip() ip: string): Promise<TokenResponse> {
