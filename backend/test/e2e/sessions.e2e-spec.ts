@@ -139,8 +139,9 @@ describe.each(testDrivers())('sessions on a bad network, on %s', (driver) => {
     });
 
     // Requests on one server rarely overlap this closely; holding the token's row lock from a second connection makes
-    // all five read it as unused and queue on the exchange, as refreshes reaching two instances at once would.
-    (driver === 'mysql' ? it : it.skip)('lets exactly one of five exchanges that all read the token unused rotate it', async () => {
+    // all five read it as unused and queue on the exchange, as refreshes reaching two instances at once would. Only
+    // MySQL has row locks (SQLite runs one request's statements at a time), so the case exists only there.
+    if (driver === 'mysql') it('lets exactly one of five exchanges that all read the token unused rotate it', async () => {
       const first = await demo();
       const family = await familyOf(first.refreshToken);
       const holder = await createConnection(t.db.url);
