@@ -61,7 +61,7 @@ if (!chromiumAvailable() && !required) {
     mkdirSync(ARTIFACTS, { recursive: true });
     workDir = mkdtempSync(join(tmpdir(), 'pioneer-roster-'));
     product = await startProduct();
-    browser = await launchPhone();
+    browser = await launchPhone({ baseUrl: product.baseUrl });
   });
 
   after(async () => {
@@ -164,5 +164,9 @@ if (!chromiumAvailable() && !required) {
     await page.locator('.person-profile .person-name').filter({ hasText: '测试导入甲' }).waitFor({ timeout: 15_000 });
     assert.match(await page.locator('.person-phone__number').innerText(), /^139\*{4}0001$/, 'the phone is masked by default');
     await screenshotWhole(page, join(ARTIFACTS, 'person.png'));
+  });
+
+  test('no page logged an error, broke the security policy or failed to load a file', () => {
+    assert.deepEqual(browser.problems(), []);
   });
 }

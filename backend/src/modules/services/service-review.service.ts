@@ -214,7 +214,7 @@ export class ServiceReviewService implements OnModuleInit {
             memberId,
             kind: 'service_confirmed',
             title: '社区工作者为您补录了服务记录',
-            body: `${community.name}为您补录了 ${serviceDate} 的${SERVICE_TYPE_LABELS[dto.serviceType]}服务，计入 ${hours} 小时。补录原因：${dto.reason}`,
+            body: `${community.name}为您补录了 ${serviceDate} 的服务（${SERVICE_TYPE_LABELS[dto.serviceType]}），计入 ${hours} 小时。补录原因：${dto.reason}`,
             link: MY_RECORDS_LINK,
           },
           m,

@@ -77,7 +77,7 @@ export default function MinePage() {
     <View className="page mine">
       {!signedIn ? (
         <SectionCard className="mine-signed-out">
-          <Text className="mine-signed-out__text">登录后可查看你的单位、支部和身份</Text>
+          <Text className="mine-signed-out__text">登录后可查看您的单位、支部和身份</Text>
           <Button className="mine-login" type="primary" size="large" block onClick={() => openPage(ROUTES.login)}>
             登录
           </Button>

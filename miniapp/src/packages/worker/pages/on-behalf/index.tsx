@@ -186,7 +186,7 @@ function OnBehalfForm({ context }: { context: WorkerContext }) {
         >
           提交补录
         </Button>
-        <Text className="on-behalf-hint">补录的记录由你确认，时长按开始和结束时间计算（按 0.5 小时计）。</Text>
+        <Text className="on-behalf-hint">补录的记录由您确认，时长按开始和结束时间计算（按 0.5 小时计）。</Text>
       </SectionCard>
     </>
   );
