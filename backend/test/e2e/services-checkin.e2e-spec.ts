@@ -466,3 +466,28 @@ describe.each(testDrivers())('service check-in over HTTP on %s', (driver) => {
     expect(errorOf(res).code).toBe('UNAUTHENTICATED');
   });
 });
+
+describe.each(testDrivers())('the offline window set by CHECKIN_OFFLINE_MAX_HOURS on %s', (driver) => {
+  let f: ServicesFixture;
+
+  beforeAll(async () => {
+    f = await servicesFixture(driver, { CHECKIN_OFFLINE_MAX_HOURS: '1' });
+  });
+  afterAll(async () => {
+    await f?.close();
+  });
+  afterEach(() => {
+    jest.restoreAllMocks();
+  });
+
+  it('refuses a claim older than the configured hours, naming them, and keeps one within them', async () => {
+    const now = f.at(shanghaiMorning(2026, 9, 10, 180));
+    const location = { lat: XIANGYANG.lat, lng: XIANGYANG.lng, accuracy: 10 };
+    const old = await f.start('陈明', { location, offlineClaimedAt: minutes(now, -90).toISOString() }).expect(400);
+    expect((old.body as ApiErrorBody).details).toEqual([
+      { field: 'offlineClaimedAt', message: '离线记录超过 1 小时，不能再上传，请联系社区工作者为您补录' },
+    ]);
+    const kept = await f.start('陈明', { location, offlineClaimedAt: minutes(now, -50).toISOString() }).expect(201);
+    expect((kept.body as ServiceRecordView).offlineClaim).toBe(true);
+  });
+});
