@@ -54,6 +54,11 @@ describe('configuration', () => {
     expect(loadConfiguration({ ...PROD_OK, API_DOCS: 'true' }).app.apiDocs).toBe(true);
   });
 
+  it('keeps a visit recorded offline uploadable for 4 hours unless CHECKIN_OFFLINE_MAX_HOURS says otherwise', () => {
+    expect(loadConfiguration({}).checkin.offlineMaxHours).toBe(4);
+    expect(loadConfiguration({ CHECKIN_OFFLINE_MAX_HOURS: '2' }).checkin.offlineMaxHours).toBe(2);
+  });
+
   it.each([
     ['DATABASE_URL', { DATABASE_URL: 'sqlite:data/x.sqlite' }],
     ['JWT_SECRET', { JWT_SECRET: undefined }],
@@ -76,6 +81,8 @@ describe('configuration', () => {
     ['WECHAT_API_BASE', { WECHAT_API_BASE: 'ftp://x' }],
     ['CHECKIN_CODE_SECRET', { CHECKIN_CODE_SECRET: 'short' }],
     ['CHECKIN_SLOT_SECONDS', { CHECKIN_SLOT_SECONDS: '1' }],
+    ['CHECKIN_OFFLINE_MAX_HOURS', { CHECKIN_OFFLINE_MAX_HOURS: '0' }],
+    ['CHECKIN_OFFLINE_MAX_HOURS', { CHECKIN_OFFLINE_MAX_HOURS: '25' }],
   ])('names %s when its value is bad', (variable, env) => {
     expect(errorOf(() => loadConfiguration(env)).variable).toBe(variable);
   });

@@ -83,6 +83,8 @@ export interface CheckinSection {
   autoCloseHours: number;
   /** Two starts further apart than this speed allows are flagged impossible_travel. */
   impossibleTravelKmh: number;
+  /** How old a time claimed by a phone that was offline may be; beyond it a worker records the visit instead. */
+  offlineMaxHours: number;
 }
 
 export interface AppConfig {
@@ -258,6 +260,7 @@ export function loadConfiguration(env: Env = process.env): AppConfig {
       maxHoursPerDay: readInt(env, 'CHECKIN_MAX_HOURS_PER_DAY', 8, 1, 24),
       autoCloseHours: readInt(env, 'CHECKIN_AUTO_CLOSE_HOURS', 12, 1, 72),
       impossibleTravelKmh: readInt(env, 'CHECKIN_IMPOSSIBLE_TRAVEL_KMH', 120, 5, 1000),
+      offlineMaxHours: readInt(env, 'CHECKIN_OFFLINE_MAX_HOURS', 4, 1, 24),
     },
   };
 }

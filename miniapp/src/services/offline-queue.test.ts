@@ -148,6 +148,76 @@ describe('offline queue', () => {
     expect(pendingWrites('m1')).toHaveLength(1);
   });
 
+  it('keeps everything waiting when the session has ended, sends the member to sign in, and sends it once signed in', async () => {
+    keepOneStart();
+    keepEnd({
+      key: 'key-end-1',
+      ownerId: 'm1',
+      communityName: '幸福里社区',
+      claimedAt: '2026-03-05T08:00:00.000Z',
+      recordId: null,
+      startKey: 'key-start-1',
+      startedAt: CLAIMED,
+      body: { serviceType: 'care', description: '看望独居老人张大爷' },
+    });
+    let signedIn = false;
+    serve({
+      'GET /api/v1/me': me(),
+      'POST /api/v1/services/start': () =>
+        signedIn
+          ? { statusCode: 201, data: record('sr3') }
+          : { statusCode: 401, data: { code: 'UNAUTHENTICATED', message: '请先登录' } },
+      'POST /api/v1/services/sr3/end': () => ({ statusCode: 200, data: record('sr3', { status: 'pending' }) }),
+    });
+
+    const outcome = await flushPending();
+
+    expect(outcome).toMatchObject({ refused: 0, waiting: 2 });
+    expect(pendingWrites('m1').map((item) => item.state)).toEqual(['waiting', 'waiting']);
+    expect(taroMock.navigations).toEqual([{ type: 'navigateTo', url: '/packages/account/pages/login/index' }]);
+
+    saveToken('token-2', 3600);
+    signedIn = true;
+    await flushPending();
+    expect(taroMock.requests.some((request) => request.url === '/api/v1/services/sr3/end')).toBe(true);
+    expect(pendingWrites('m1')).toEqual([]);
+  });
+
+  it('sends a check-out after its refused check-in is sent again and accepted', async () => {
+    keepOneStart();
+    keepEnd({
+      key: 'key-end-1',
+      ownerId: 'm1',
+      communityName: '幸福里社区',
+      claimedAt: '2026-03-05T08:00:00.000Z',
+      recordId: null,
+      startKey: 'key-start-1',
+      startedAt: CLAIMED,
+      body: { serviceType: 'care', description: '看望独居老人张大爷' },
+    });
+    let accepted = false;
+    serve({
+      'GET /api/v1/me': me(),
+      'POST /api/v1/services/start': () =>
+        accepted
+          ? { statusCode: 201, data: record('sr4') }
+          : { statusCode: 403, data: { code: 'REGISTRATION_REQUIRED', message: '请先到该社区报到并通过审核，再签到服务' } },
+      'POST /api/v1/services/sr4/end': () => ({ statusCode: 200, data: record('sr4', { status: 'pending' }) }),
+    });
+
+    expect(await flushPending()).toMatchObject({ refused: 1 });
+    expect(pendingWrites('m1').map((item) => item.state)).toEqual(['failed', 'failed']);
+
+    accepted = true;
+    retryPending('key-start-1');
+    const outcome = await flushPending();
+
+    expect(outcome.uploaded.map((r) => r.id)).toEqual(['sr4', 'sr4']);
+    const end = taroMock.requests.find((request) => request.url === '/api/v1/services/sr4/end');
+    expect(end?.header['Idempotency-Key']).toBe('key-end-1');
+    expect(pendingWrites('m1')).toEqual([]);
+  });
+
   it('never sends one member’s check-in while someone else is signed in on the phone', async () => {
     keepOneStart();
     serve({ 'GET /api/v1/me': me('m2') });

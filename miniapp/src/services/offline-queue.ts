@@ -182,9 +182,17 @@ export function discardPending(key: string): void {
   writeQueue(readQueue().filter((item) => item.key !== key && !(item.kind === 'end' && item.startKey === key)));
 }
 
-/** A failed item is sent again on the next flush (after the person fixed what was wrong, or just to try again). */
+/**
+ * A failed item is sent again on the next flush (after the person fixed what was wrong, or just to try again). A start
+ * takes along the check-outs that failed only because of it.
+ */
 export function retryPending(key: string): void {
-  update(key, (item) => ({ ...item, state: 'waiting', message: null }));
+  writeQueue(
+    readQueue().map((item): PendingWrite => {
+      const dependent = item.kind === 'end' && item.startKey === key;
+      return item.key === key || dependent ? { ...item, state: 'waiting', message: null } : item;
+    }),
+  );
 }
 
 export function serviceContext(): ServiceContext | null {
@@ -213,12 +221,12 @@ export function rememberServiceContext(memberId: string, community?: { id: strin
 
 /**
  * Whether a failed write should be kept and sent again later: no answer at all, the server or a proxy in trouble,
- * rate limits, the same request still running, or a session to renew. Any other answer is the server's refusal.
+ * rate limits, or the same request still running. Not a 401: a signed-out phone is online, and is asked to sign in
+ * (the API client does that) rather than have a live check-in kept as an offline claim.
  */
 export function isRetryLater(error: ApiError): boolean {
   return (
     error.status === 0 ||
-    error.status === 401 ||
     error.status === 408 ||
     error.status === 429 ||
     error.status >= 500 ||
@@ -226,7 +234,12 @@ export function isRetryLater(error: ApiError): boolean {
   );
 }
 
-/** The server's sentence, with the per-field reasons when it sent them (e.g. a record kept for over 24 hours). */
+/** The session has ended: what is kept stays kept, to be sent once the member has signed in again. */
+export function isSignedOut(error: ApiError): boolean {
+  return error.status === 401;
+}
+
+/** The server's sentence, with the per-field reasons when it sent them (e.g. a record kept longer than the offline window). */
 export function refusalMessage(error: ApiError): string {
   if (Array.isArray(error.details) && error.details.length > 0) {
     return error.details.map((detail) => detail.message).join('；');
@@ -245,11 +258,16 @@ function markRefused(key: string, message: string): void {
   update(key, (current) => ({ ...current, state: 'failed', attempts: current.attempts + 1, message }));
 }
 
-/** After a start is settled, the ends waiting for it learn its record id, or fail with the reason when it has none. */
+/**
+ * After a start is settled, the ends waiting for it learn its record id and wait to be sent (even one marked failed
+ * when an earlier attempt of that start was refused), or fail with the reason when it has none.
+ */
 function settleDependents(startKey: string, recordId: string | null, failure = START_DEPENDS_MESSAGE): void {
   const items = readQueue().map((item): PendingWrite => {
     if (item.kind !== 'end' || item.startKey !== startKey) return item;
-    return recordId ? { ...item, recordId, startKey: null } : { ...item, state: 'failed', message: failure };
+    return recordId
+      ? { ...item, recordId, startKey: null, state: 'waiting', message: null }
+      : { ...item, state: 'failed', message: failure };
   });
   writeQueue(items);
 }
@@ -263,7 +281,7 @@ async function sendStart(item: PendingStart, outcome: FlushOutcome): Promise<Sen
     return 'uploaded';
   } catch (caught) {
     const error = asApiError(caught);
-    if (isRetryLater(error)) return markLater(item, error);
+    if (isRetryLater(error) || isSignedOut(error)) return markLater(item, error);
     if (error.code === 'IDEMPOTENCY_KEY_REUSED') {
       // The server stores a key only for a write that succeeded, with the body first sent (before the phone added
       // its time): that first attempt did start the visit. Its record id is the open visit's.
@@ -297,7 +315,7 @@ async function sendEnd(item: PendingEnd, outcome: FlushOutcome): Promise<SendRes
     return 'uploaded';
   } catch (caught) {
     const error = asApiError(caught);
-    if (isRetryLater(error)) return markLater(item, error);
+    if (isRetryLater(error) || isSignedOut(error)) return markLater(item, error);
     // A stored key means the first attempt (sent without the phone's time) did end the visit.
     if (error.code === 'IDEMPOTENCY_KEY_REUSED') {
       update(item.key, () => null);

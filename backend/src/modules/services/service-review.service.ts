@@ -31,6 +31,7 @@ import { ServiceRecordFlagEntity } from './entities/service-record-flag.entity.j
 import { ServiceRecordEntity } from './entities/service-record.entity.js';
 import { capToDay, roundToHalfHours, shanghaiDate } from './hours.js';
 import { ServiceRecordViews } from './service-record-views.service.js';
+import { isOfflineClaim } from './services.mapper.js';
 import { ServiceTransactions } from './service-transactions.js';
 
 /** The member's page of their records in the mini-program; messages open it. */
@@ -287,14 +288,20 @@ export class ServiceReviewService implements OnModuleInit {
     let endVerification = record.endVerification;
     if (confirm) {
       const credited = await hoursCountedThatDay(m, record.memberId, record.serviceDate, { excludeId: record.id, confirmedOnly: true });
-      if (record.endVerification === 'code') {
+      const offline = isOfflineClaim(record);
+      if (record.endVerification === 'code' && !offline) {
         // Both ends verified: the server's duration stands (still within the day's cap as it is now).
         hours = capToDay(record.proposedHours, credited, this.checkin.maxHoursPerDay);
       } else {
-        // The end was not scanned: hours count only when the worker vouches for them.
+        // The end was not scanned, or a time rests on the phone's word: hours count only when the worker vouches.
         const given = dto.hours?.[record.id];
         if (given === undefined) {
-          throw new DomainException('VALIDATION_FAILED', '该记录签退时未扫码核验，请填写核定时长后再确认');
+          throw new DomainException(
+            'VALIDATION_FAILED',
+            offline
+              ? '该记录为离线补传，请核实手机记录的时间并填写核定时长后再确认'
+              : '该记录签退时未扫码核验，请填写核定时长后再确认',
+          );
         }
         const room = capToDay(this.checkin.maxHoursPerDay, credited, this.checkin.maxHoursPerDay);
         if (given > room) {

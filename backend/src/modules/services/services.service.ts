@@ -26,8 +26,6 @@ import { mapServiceRecord } from './services.mapper.js';
 import { ServiceTransactions } from './service-transactions.js';
 import { type RaisedFlag, SuspicionService } from './suspicion.service.js';
 
-/** A phone may keep a visit for a day without signal; anything older is not a record the server can stand behind. */
-const OFFLINE_MAX_AGE_MS = 24 * 3600 * 1000;
 /** A phone clock a little ahead of the server's is not a claim about the future. */
 const CLOCK_SKEW_MS = 60 * 1000;
 /** Geofence accuracy threshold: max(this, the community's radius). */
@@ -227,7 +225,10 @@ export class ServiceRecordsService {
     return record;
   }
 
-  /** A time kept on the phone while offline: in the past (allowing a little clock skew), at most a day old. */
+  /**
+   * A time kept on the phone while offline: in the past (allowing a little clock skew) and within the offline window.
+   * The window is also what bounds a code claimed as scanned then: a photographed code is worth no more than it.
+   */
   private offlineTime(raw: string, now: Date, notBefore: Date | null): Date {
     const at = new Date(raw);
     const field = 'offlineClaimedAt';
@@ -235,8 +236,11 @@ export class ServiceRecordsService {
     if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) {
       throw new DomainException('VALIDATION_FAILED', undefined, [{ field, message: '离线记录的时间不能晚于当前时间，请检查手机时间' }]);
     }
-    if (at.getTime() < now.getTime() - OFFLINE_MAX_AGE_MS) {
-      throw new DomainException('VALIDATION_FAILED', undefined, [{ field, message: '离线记录超过 24 小时，请联系社区工作者补录' }]);
+    const hours = this.checkin.offlineMaxHours;
+    if (at.getTime() < now.getTime() - hours * 3600 * 1000) {
+      throw new DomainException('VALIDATION_FAILED', undefined, [
+        { field, message: `离线记录超过 ${hours} 小时，不能再上传，请联系社区工作者为您补录` },
+      ]);
     }
     if (notBefore && at.getTime() < notBefore.getTime()) {
       throw new DomainException('VALIDATION_FAILED', undefined, [{ field, message: '签退时间不能早于签到时间' }]);

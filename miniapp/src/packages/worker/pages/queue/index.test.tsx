@@ -132,6 +132,36 @@ describe('WorkerQueuePage', () => {
     expect(container.querySelector('.queue-form-error')?.textContent).toContain('需要填写核定时长');
   });
 
+  it('marks an offline claim as 离线补传 and asks for the hours even when both ends carry a code', async () => {
+    const server = startServer();
+    server.items = [
+      recordFixture({
+        id: 'r4',
+        member: { id: 'm4', name: '赵丽华' },
+        startVerification: 'offline',
+        endVerification: 'code',
+        offlineClaimedAt: new Date(2025, 2, 8, 14, 0).toISOString(),
+        offlineClaim: true,
+        flags: ['offline_claimed_time'],
+      }),
+      ...records(),
+    ];
+    const { container } = render(<WorkerQueuePage />);
+    await waitFor(() => expect(container.querySelectorAll('.queue-item')).toHaveLength(4));
+
+    const claim = item(container, '赵丽华');
+    expect(claim.querySelector('.queue-item__offline')?.textContent).toBe('离线补传');
+    expect(item(container, '张建国').querySelector('.queue-item__offline')).toBeNull();
+    expect(claim.querySelector('.queue-item__hours-hint')?.textContent).toContain('离线补传，请核实时间后核定');
+    const box = claim.querySelector('input.queue-item__hours') as HTMLInputElement;
+    expect(box).not.toBeNull();
+
+    select(container, '赵丽华');
+    fireEvent.input(box, { target: { value: '2' } });
+    fireEvent.click(container.querySelector('.queue-confirm') as Element);
+    await waitFor(() => expect(decideBodies()).toEqual([{ ids: ['r4'], decision: 'confirm', hours: { r4: 2 } }]));
+  });
+
   it('asks for a reason before returning records, and sends it with the chosen ids', async () => {
     startServer();
     const container = await renderQueue();

@@ -36,7 +36,9 @@ function HoursLine({ record, queue, decidable }: { record: ServiceRecordView; qu
         onInput={(event) => queue.setHoursFor(record.id, event.detail.value)}
       />
       <Text className="queue-item__hours-unit">小时</Text>
-      <Text className="queue-item__hours-hint">{error ?? `签退未扫码，请核定；${suggested}`}</Text>
+      <Text className="queue-item__hours-hint">
+        {error ?? `${record.offlineClaim ? '离线补传，请核实时间后核定' : '签退未扫码，请核定'}；${suggested}`}
+      </Text>
     </View>
   );
 }
@@ -62,6 +64,11 @@ function QueueItem({ record, queue, viewerId, showCommunity }: { record: Service
       <View className="queue-item__body">
         <View className="queue-item__head">
           <Text className="queue-item__member">{record.member.name}</Text>
+          {record.offlineClaim ? (
+            <Tag className="queue-item__offline" type="warning">
+              离线补传
+            </Tag>
+          ) : null}
           <Text className={`queue-item__status queue-item__status--${record.status}`}>
             {SERVICE_RECORD_STATUS_LABELS[record.status]}
           </Text>

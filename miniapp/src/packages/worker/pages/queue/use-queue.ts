@@ -36,9 +36,12 @@ export interface DecisionResult {
   skipped: { id: string; label: string; message: string }[];
 }
 
-/** Hours count only when both ends are verified: an end not scanned needs the worker to vouch for the hours. */
+/**
+ * Hours count only when both ends are verified: an end not scanned, or any time that rests on the phone's word (an
+ * offline claim, even one with codes), needs the worker to vouch for the hours.
+ */
 export function needsHours(record: ServiceRecordView): boolean {
-  return record.endVerification !== 'code';
+  return record.endVerification !== 'code' || record.offlineClaim;
 }
 
 /** Pending, and not the worker's own: the server refuses to let anyone confirm their own service. */
