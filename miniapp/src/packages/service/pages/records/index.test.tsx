@@ -64,7 +64,7 @@ describe('RecordsPage', () => {
     );
     expect(container.querySelector('.record-item--confirmed .record-item__verification')?.textContent).toBe('扫码签到 · 扫码签退');
     expect(container.querySelector('.record-item--pending .record-item__verification')?.textContent).toBe(
-      '定位签到 · 直接结束（时长由社区工作者核定）',
+      '定位签到 · 签退未核验（时长由社区工作者核定）',
     );
   });
 

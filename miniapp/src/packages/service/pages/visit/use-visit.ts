@@ -2,6 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import type { ServiceEndRequest, ServiceRecordView, ServiceType } from '@pioneer/shared-types';
 import { asApiError, type ApiError } from '@/api/api-error';
+import { pickFieldErrors } from '@/api/field-errors';
 import { getOverview } from '@/api/public';
 import { endService, getCurrentService } from '@/api/services';
 import { ROUTES } from '@/constants/routes';
@@ -58,13 +59,7 @@ const LOCAL_PROBLEMS = {
 } satisfies Record<string, ServiceProblem>;
 
 function fieldErrorsOf(error: ApiError): VisitFieldErrors {
-  if (error.code !== 'VALIDATION_FAILED' || !Array.isArray(error.details)) return {};
-  const out: VisitFieldErrors = {};
-  for (const detail of error.details) {
-    const field = FORM_FIELDS.find((name) => name === detail.field);
-    if (field && out[field] === undefined) out[field] = detail.message;
-  }
-  return out;
+  return pickFieldErrors(error, FORM_FIELDS);
 }
 
 export function useVisit() {

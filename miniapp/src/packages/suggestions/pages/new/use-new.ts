@@ -4,7 +4,7 @@ import { asApiError } from '@/api/api-error';
 import { createSuggestion } from '@/api/suggestions';
 import { useRetryKey } from '@/hooks/use-retry-key';
 import { toast } from '@/services/toast';
-import { type FieldErrors, splitFieldErrors } from '../../field-errors';
+import { type FieldErrors, splitFieldErrors } from '@/api/field-errors';
 import { backToSuggestionList } from '../../navigation';
 
 // The server's limits (backend CreateSuggestionDto), checked here too so a short text is caught before any network.

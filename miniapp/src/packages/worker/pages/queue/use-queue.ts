@@ -11,7 +11,7 @@ import { decideServices, listServiceQueue } from '@/api/services';
 import { useQuery } from '@/hooks/use-query';
 import { useSubmit } from '@/hooks/use-submit';
 import { toast } from '@/services/toast';
-import { formatRange } from '../../shared/format';
+import { formatSpan } from '@/format/date-time';
 import { HOURS_RULE, parseHours } from '../../shared/hours';
 
 export const QUEUE_PAGE_SIZE = 20;
@@ -50,7 +50,7 @@ export function isDecidable(record: ServiceRecordView, viewerId: string): boolea
 }
 
 function recordLabel(record: ServiceRecordView | undefined): string {
-  return record ? `${record.member.name} ${formatRange(record.startedAt, record.endedAt)}` : '一条记录';
+  return record ? `${record.member.name} ${formatSpan(record.startedAt, record.endedAt)}` : '一条记录';
 }
 
 export function useQueue(viewerId: string) {

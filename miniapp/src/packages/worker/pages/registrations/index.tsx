@@ -10,7 +10,7 @@ import CommunityTabs from '../../components/community-tabs';
 import ReasonDialog from '../../components/reason-dialog';
 import WorkerGate from '../../components/worker-gate';
 import type { WorkerContext } from '../../shared/communities';
-import { formatDateTime } from '../../shared/format';
+import { formatDateTime } from '@/format/date-time';
 import { REASON_MAX, REGISTRATIONS_PAGE_SIZE, usePendingRegistrations, useRegisterOnBehalf } from './use-registrations';
 import './index.scss';
 
