@@ -1,5 +1,5 @@
 import { xlsxFile } from '../../../test/fixtures/roster/roster-files.js';
-import { sheetXml, xlsxParts, zeroBomb, zipFile } from '../../../test/fixtures/roster/zip-files.js';
+import { rowsBomb, sheetXml, xlsxParts, zeroBomb, zipFile } from '../../../test/fixtures/roster/zip-files.js';
 import { inspectXlsx, type XlsxLimits, XlsxRefusal, type XlsxRefusalReason } from './xlsx-inspect.js';
 
 const limits: XlsxLimits = { maxRows: 100 };
@@ -60,6 +60,7 @@ describe('inspectXlsx', () => {
     expect(reasonOf(zipFile(xlsxParts({ name: '', deflated: zeroBomb(512) })))).toBe('too_large');
     expect(reasonOf(zipFile(xlsxParts({ name: '', deflated: zeroBomb(20) })))).toBe('too_large');
     expect(reasonOf(zipFile(xlsxParts({ name: '', deflated: zeroBomb(512), declaredSize: 1000 })))).toBe('too_large');
+    expect(reasonOf(zipFile(xlsxParts({ name: '', deflated: rowsBomb(100), declaredSize: 1000 })))).toBe('too_large');
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
