@@ -459,6 +459,13 @@ describe.each(testDrivers())('roster import and export on %s', (driver) => {
     expect(tall.status).toBe(413);
     expect(tall.body).toMatchObject({ code: 'ROSTER_TOO_LARGE', message: expect.stringContaining('30000') });
     expect(Date.now() - started).toBeLessThan(1000);
+
+    // Distinct numbers, so the sheet compresses like real data and it is the cell count that refuses it.
+    const row = (r: number) => `<row r="${r}">${Array.from({ length: 100 }, (_, j) => `<c t="n"><v>${r * 100 + j}</v></c>`).join('')}</row>`;
+    const wideSheet = `<worksheet><sheetData>${Array.from({ length: 2500 }, (_, i) => row(i + 1)).join('')}</sheetData></worksheet>`;
+    const wide = await upload(district, 'dry_run', zipFile(xlsxParts({ name: '', content: wideSheet })), 'wide.xlsx');
+    expect(wide.status).toBe(413);
+    expect(wide.body).toMatchObject({ code: 'ROSTER_TOO_LARGE', message: expect.stringContaining('250000 个单元格') });
   });
 
   it('exports names that would start a formula neutralised, and imports the export back unchanged', async () => {

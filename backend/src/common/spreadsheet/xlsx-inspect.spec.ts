@@ -2,7 +2,7 @@ import { xlsxFile } from '../../../test/fixtures/roster/roster-files.js';
 import { rowsBomb, sheetXml, xlsxParts, zeroBomb, zipFile } from '../../../test/fixtures/roster/zip-files.js';
 import { inspectXlsx, type XlsxLimits, XlsxRefusal, type XlsxRefusalReason } from './xlsx-inspect.js';
 
-const limits: XlsxLimits = { maxRows: 100 };
+const limits: XlsxLimits = { maxRows: 100, maxCells: 300 };
 
 function refusal(content: Buffer, own: XlsxLimits = limits): XlsxRefusal {
   try {
@@ -21,20 +21,27 @@ describe('inspectXlsx', () => {
     const file = await xlsxFile([['姓名', '手机号'], ['甲', '13900000001'], ['乙', '13900000002']]);
     const seen = inspectXlsx(file, limits);
     expect(seen.rows).toBe(3);
+    expect(seen.cells).toBe(6);
     expect(seen.entries).toBeGreaterThan(3);
     expect(seen.uncompressedBytes).toBeGreaterThan(file.length);
   });
 
   it('counts <row> elements, with or without a namespace prefix, and nothing that merely starts with "row"', () => {
-    const prefixed = '<x:worksheet><x:sheetData><x:row r="1"/><x:row r="2"><x:c/></x:row></x:sheetData></x:worksheet>';
-    expect(inspectXlsx(zipFile(xlsxParts({ name: '', content: prefixed })), limits).rows).toBe(2);
-    expect(inspectXlsx(zipFile(xlsxParts({ name: '', content: sheetXml(7) })), limits).rows).toBe(7);
+    const prefixed = '<x:worksheet><x:cols><x:col/></x:cols><x:sheetData><x:row r="1"/><x:row r="2"><x:c/></x:row></x:sheetData></x:worksheet>';
+    expect(inspectXlsx(zipFile(xlsxParts({ name: '', content: prefixed })), limits)).toMatchObject({ rows: 2, cells: 1 });
+    expect(inspectXlsx(zipFile(xlsxParts({ name: '', content: sheetXml(7) })), limits)).toMatchObject({ rows: 7, cells: 7 });
   });
 
   it('refuses more rows than the limit, saying how many there are', () => {
     const error = refusal(zipFile(xlsxParts({ name: '', content: sheetXml(101) })));
     expect(error.reason).toBe('too_many_rows');
-    expect(error.rows).toBe(101);
+    expect(error.count).toBe(101);
+  });
+
+  it('refuses more cells than the limit, however few rows hold them', () => {
+    const wide = `<worksheet><sheetData><row r="1">${'<c t="n"><v>1</v></c>'.repeat(301)}</row></sheetData></worksheet>`;
+    const error = refusal(zipFile(xlsxParts({ name: '', content: wide })));
+    expect([error.reason, error.count]).toEqual(['too_many_cells', 301]);
   });
 
   it('tells an OLE compound file (an encrypted workbook or a legacy .xls) and an encrypted entry apart from the rest', () => {

@@ -16,13 +16,15 @@ export type XlsxRefusalReason =
   /** More entries, more inflated bytes or a higher compression ratio than any workbook has. */
   | 'too_large'
   /** More sheet rows than the limit. */
-  | 'too_many_rows';
+  | 'too_many_rows'
+  /** More sheet cells than the limit: a parser's time and memory grow with cells, and a row can hold 16,384. */
+  | 'too_many_cells';
 
 export class XlsxRefusal extends Error {
   constructor(
     readonly reason: XlsxRefusalReason,
-    /** For too_many_rows: the rows counted. */
-    readonly rows?: number,
+    /** For too_many_rows and too_many_cells: the rows or cells counted. */
+    readonly count?: number,
   ) {
     super(`xlsx refused: ${reason}`);
   }
@@ -30,6 +32,7 @@ export class XlsxRefusal extends Error {
 
 export interface XlsxLimits {
   maxRows: number;
+  maxCells: number;
   /** Parts in the archive; a workbook has a few dozen. */
   maxEntries?: number;
   /** All parts inflated together. */
@@ -41,8 +44,9 @@ export interface XlsxLimits {
 export interface XlsxInspection {
   entries: number;
   uncompressedBytes: number;
-  /** `<row>` elements over every worksheet. */
+  /** `<row>` and `<c>` elements over every worksheet. */
   rows: number;
+  cells: number;
 }
 
 const DEFAULTS = { maxEntries: 1000, maxUncompressedBytes: 50 * 1024 * 1024, maxRatio: 200 } as const;
@@ -90,15 +94,20 @@ export function inspectXlsx(content: Buffer, limits: XlsxLimits): XlsxInspection
 
   let inflated = 0;
   let rows = 0;
+  let cells = 0;
   for (const entry of entries) {
     const data = inflateEntry(content, entry, maxUncompressedBytes - inflated);
     // A directory that understates a part is lying about everything; the parser after this must not meet it.
     if (data.length !== entry.uncompressedSize) throw malformed();
     inflated += data.length;
-    if (WORKSHEET.test(entry.name)) rows += countRows(data);
+    if (WORKSHEET.test(entry.name)) {
+      rows += countElements(data, 'row');
+      cells += countElements(data, 'c');
+    }
   }
   if (rows > limits.maxRows) throw new XlsxRefusal('too_many_rows', rows);
-  return { entries: entries.length, uncompressedBytes: inflated, rows };
+  if (cells > limits.maxCells) throw new XlsxRefusal('too_many_cells', cells);
+  return { entries: entries.length, uncompressedBytes: inflated, rows, cells };
 }
 
 function readCentralDirectory(content: Buffer, maxEntries: number): Entry[] {
@@ -168,11 +177,12 @@ function inflateEntry(content: Buffer, entry: Entry, budget: number): Buffer {
 const LT = 0x3c;
 const COLON = 0x3a;
 
-/** `<row` or `<prefix:row` followed by whitespace, `>` or `/` — not `<rowBreaks>` or `<rows>`. */
-function countRows(xml: Buffer): number {
+/** `<name` or `<prefix:name` followed by whitespace, `>` or `/`: `<row` counts, `<rowBreaks>` and `<cols>` do not. */
+function countElements(xml: Buffer, name: string): number {
   let count = 0;
-  for (let at = xml.indexOf('row'); at !== -1; at = xml.indexOf('row', at + 3)) {
-    const next = xml[at + 3];
+  const length = name.length;
+  for (let at = xml.indexOf(name); at !== -1; at = xml.indexOf(name, at + length)) {
+    const next = xml[at + length];
     if (next !== 0x20 && next !== 0x09 && next !== 0x0a && next !== 0x0d && next !== 0x3e && next !== 0x2f) continue;
     let before = at - 1;
     if (xml[before] === COLON) {

@@ -11,6 +11,8 @@ export const ROSTER_MAX_ROWS = 5000;
  * lookup sheets and formatted empty rows, and still a bound on what the parser is given.
  */
 export const XLSX_MAX_SHEET_ROWS = 4 * ROSTER_MAX_ROWS;
+/** Cells over all sheets: ten columns a row on average. A roster needs four to six; the parser's time grows with cells. */
+export const XLSX_MAX_SHEET_CELLS = 10 * XLSX_MAX_SHEET_ROWS;
 
 /** One non-empty row of the uploaded sheet; `row` is the 1-based number the spreadsheet shows beside it. */
 export interface SheetRow {
@@ -34,7 +36,7 @@ function invalid(message: string): DomainException {
 export async function readRosterFile(content: Buffer): Promise<SheetRow[]> {
   if (content.length === 0) throw invalid('上传的名册文件是空的，请选择填好内容的 xlsx 或 csv 文件');
   try {
-    inspectXlsx(content, { maxRows: XLSX_MAX_SHEET_ROWS });
+    inspectXlsx(content, { maxRows: XLSX_MAX_SHEET_ROWS, maxCells: XLSX_MAX_SHEET_CELLS });
   } catch (error) {
     if (!(error instanceof XlsxRefusal)) throw error;
     if (error.reason === 'not_zip') return restored(readCsv(decodeText(content)));
@@ -52,7 +54,12 @@ function refusal(error: XlsxRefusal): DomainException {
     case 'too_many_rows':
       return new DomainException(
         'ROSTER_TOO_LARGE',
-        `Excel 文件的工作表共有 ${error.rows} 行，超过 ${XLSX_MAX_SHEET_ROWS} 行；每次最多导入 ${ROSTER_MAX_ROWS} 行，请删去多余的工作表或分批导入`,
+        `Excel 文件的工作表共有 ${error.count} 行，超过 ${XLSX_MAX_SHEET_ROWS} 行；每次最多导入 ${ROSTER_MAX_ROWS} 行，请删去多余的工作表或分批导入`,
+      );
+    case 'too_many_cells':
+      return new DomainException(
+        'ROSTER_TOO_LARGE',
+        `Excel 文件的工作表共有 ${error.count} 个单元格，超过 ${XLSX_MAX_SHEET_CELLS} 个，请删去多余的列和工作表，只保留姓名、手机号、单位、支部等名册列后再上传`,
       );
     default:
       return new DomainException('ROSTER_XLSX_CORRUPT');
