@@ -73,6 +73,13 @@ runSuite(
   tapCount(join(ARTIFACTS, 'startup.tap')),
 );
 runSuite('weapp size budget', 'npm', ['run', 'size', '-w', 'miniapp'], single);
+// Each benchmark once at a tiny size, one test per script: a benchmark that no longer runs turns this red. No figures.
+runSuite(
+  'benchmarks (each once, tiny sizes)',
+  'node',
+  ['--test', '--test-reporter=spec', '--test-reporter=tap', '--test-reporter-destination=stdout', `--test-reporter-destination=${join(ARTIFACTS, 'bench-smoke.tap')}`, 'scripts/tests/bench-smoke.test.mjs'],
+  tapCount(join(ARTIFACTS, 'bench-smoke.tap')),
+);
 runSuite(
   'browser (H5 build in headless Chromium)',
   'node',

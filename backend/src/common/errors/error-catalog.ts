@@ -48,6 +48,15 @@ export const ERROR_CATALOG: Record<ErrorCode, ErrorSpec> = {
   ADMIN_DUTIES_SEPARATE: { status: 409, message: '管理员职责与组织者职责须由不同账号承担' },
   ROSTER_FILE_INVALID: { status: 400, message: '无法读取名册文件，请上传 xlsx 或 csv 格式' },
   ROSTER_TOO_LARGE: { status: 413, message: '名册文件过大，请分批导入（每次不超过 5000 行）' },
+  ROSTER_XLSX_ENCRYPTED: {
+    status: 400,
+    message: '该文件是加密的 Excel 工作簿或旧版 Excel（.xls）文件，无法读取。请在 Excel 中取消密码保护，另存为未加密的 .xlsx 文件后再上传',
+  },
+  ROSTER_XLSX_CORRUPT: { status: 400, message: '该 Excel 文件已损坏或不完整，无法读取。请在 Excel 中重新保存为 .xlsx 文件后再上传' },
+  ROSTER_XLSX_TOO_LARGE: {
+    status: 413,
+    message: '该 Excel 文件解压后的内容过大，不像是一份名册。请删去多余的工作表、图片和格式，或另存为“CSV UTF-8”后再上传',
+  },
   REGISTRATION_ACTIVE_EXISTS: { status: 409, message: '您已有一个待审核或已通过的报到社区，如需更换请先结束原报到关系' },
   REGISTRATION_REQUIRED: { status: 403, message: '请先到该社区报到并通过审核，再签到服务' },
   CHECKIN_METHOD_REQUIRED: { status: 400, message: '请扫描社区工作者出示的签到码，或选择定位签到' },

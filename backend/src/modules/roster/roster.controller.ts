@@ -43,8 +43,8 @@ export class RosterController {
     },
   })
   @ApiOkResponse({ type: RosterImportReportDto })
-  @ApiBadRequestResponse({ description: 'ROSTER_FILE_INVALID or VALIDATION_FAILED' })
-  @ApiPayloadTooLargeResponse({ description: 'ROSTER_TOO_LARGE' })
+  @ApiBadRequestResponse({ description: 'ROSTER_FILE_INVALID, ROSTER_XLSX_ENCRYPTED, ROSTER_XLSX_CORRUPT or VALIDATION_FAILED' })
+  @ApiPayloadTooLargeResponse({ description: 'ROSTER_TOO_LARGE (file or rows) or ROSTER_XLSX_TOO_LARGE (inflates past 50 MB)' })
   import(
     @CurrentUser() user: AuthUser,
     @Query() query: RosterImportQueryDto,

@@ -20,12 +20,11 @@ import type { RosterExportQueryDto } from './dto/roster-query.dto.js';
 import { RosterImportEntity } from './entities/roster-import.entity.js';
 import { cellOf, type ColumnMap, findColumns } from './file/roster-columns.js';
 import { attachmentDisposition, type ExportRow, writeRosterXlsx, XLSX_TYPE } from './file/roster-export.js';
-import { readRosterFile } from './file/roster-file.js';
+import { readRosterFile, ROSTER_MAX_ROWS } from './file/roster-file.js';
 import { mapRosterReport } from './roster.mapper.js';
 import { isOwnMemberId, type PlannedRow, planRows, type RawRow, type RosterLookups } from './roster-planner.js';
 import type { RosterUpload } from './upload/roster-upload.js';
 
-export const ROSTER_MAX_ROWS = 5000;
 // Ids per IN (...): well inside SQLite's and MySQL's parameter limits.
 const CHUNK = 500;
 
