@@ -13,7 +13,7 @@ import { pageWindow, toPage } from '../../common/http/paging.js';
 import { RegistrationsService } from '../registrations/registrations.service.js';
 import { CheckinCodeService, type VerifiedCode } from './checkin-code.service.js';
 import { Clock } from './clock.js';
-import { hoursCountedThatDay } from './daily-hours.js';
+import { lockedHoursOfMember } from './daily-hours.js';
 import type { EndServiceDto } from './dto/end-service.dto.js';
 import type { MyServicesQueryDto } from './dto/list-services.dto.js';
 import type { StartServiceDto } from './dto/start-service.dto.js';
@@ -137,7 +137,8 @@ export class ServiceRecordsService {
     const endVerification: VerificationMethod | null = code ? (claimed ? 'offline' : 'code') : null;
 
     const updated = await this.tx.run(async (m) => {
-      const counted = await hoursCountedThatDay(m, user.memberId, record.serviceDate, { excludeId: record.id });
+      // The member's row is locked first: an on-behalf entry or a confirmation racing this end waits, then counts it.
+      const counted = await lockedHoursOfMember(m, user.memberId, record.serviceDate, { excludeId: record.id });
       const proposed = capToDay(
         roundToHalfHours(endedAt.getTime() - record.startedAt.getTime()),
         counted,
