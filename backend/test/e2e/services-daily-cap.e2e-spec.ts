@@ -84,4 +84,20 @@ describe.each(testDrivers())('daily hours cap under concurrent writers on %s', (
     for (const res of await Promise.all(writes)) expect([200, 201]).toContain(res.status);
     expect((await counted(memberId, '2026-04-08')).confirmed).toBeLessThanOrEqual(CAP);
   });
+
+  it('a check-out racing on-behalf entries proposes only what is left of the day', async () => {
+    const day = shanghaiMorning(2026, 4, 9);
+    const memberId = f.ids['陈明'];
+    f.at(day);
+    const started = (await f.start('陈明', { code: (await f.codeFor(f.communities.a)).code }).expect(201)).body as ServiceRecordView;
+    f.at(minutes(day, 7 * 60));
+    const { code } = await f.codeFor(f.communities.a);
+    const writes = [
+      f.end('陈明', started.id, { serviceType: 'care', description: '走访慰问独居老人，帮助打扫卫生', code }),
+      ...[0, 1, 2].map((i) => onBehalf(memberId, minutes(day, -60 + i * 10), 3)),
+    ];
+    for (const res of await Promise.all(writes)) expect([200, 201]).toContain(res.status);
+    const { confirmed, pending } = await counted(memberId, '2026-04-09');
+    expect(confirmed + pending).toBeLessThanOrEqual(CAP);
+  });
 });
