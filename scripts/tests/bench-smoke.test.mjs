@@ -19,6 +19,7 @@ const TINY = {
   BENCH_MEMBERS: '5',
   BENCH_CONCURRENCY: '2',
   BENCH_INSERTS: '100',
+  BENCH_HISTORY: '3',
 };
 
 const scripts = readdirSync(BENCH_DIR)

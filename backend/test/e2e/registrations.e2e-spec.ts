@@ -172,8 +172,8 @@ describe.each(testDrivers())('registrations (报到关系) over HTTP on %s', (dr
     expect((await unread('刘芳')).pendingForWorker).toBe(0);
 
     const registrations = t.app.get(RegistrationsService);
-    expect(await registrations.approvedCommunityId(kit.idOf('张建国'))).toBe(xiangyang);
-    expect(await registrations.approvedCommunityId(kit.idOf('李秀英'))).toBeNull();
+    expect((await registrations.approvedCommunityOf(kit.idOf('张建国')))?.community.id).toBe(xiangyang);
+    expect(await registrations.approvedCommunityOf(kit.idOf('李秀英'))).toBeNull();
     expect(await registrations.approvedMemberIdsIn([xiangyang])).toEqual([kit.idOf('张建国')]);
     expect(await registrations.approvedMemberIdsIn([])).toEqual([]);
     // History: the rejected request and the approved one.
@@ -296,7 +296,7 @@ describe.each(testDrivers())('registrations (报到关系) over HTTP on %s', (dr
     expect((await inbox('李秀英'))[0]!.body).toContain('已搬离向阳社区');
     const twice = await post('李秀英', `/registrations/${current!.id}/end`, { reason: '搬家' });
     expect(twice.status).toBe(409);
-    expect(await t.app.get(RegistrationsService).approvedCommunityId(li)).toBeNull();
+    expect(await t.app.get(RegistrationsService).approvedCommunityOf(li)).toBeNull();
     // The phone right ends with the registration.
     expect((await api().get(`/api/v1/members/${li}/phone`).set(await as('刘芳'))).status).toBe(403);
 

@@ -8,6 +8,7 @@ import { Registrations1764610000000 } from './1764610000000-registrations.js';
 import { Messages1764620000000 } from './1764620000000-messages.js';
 import { DemoPosts1764630000000 } from './1764630000000-demo-posts.js';
 import { ServiceRecords1764700000000 } from './1764700000000-service-records.js';
+import { CheckinFlatIndexes1764710000000 } from './1764710000000-checkin-flat-indexes.js';
 import { ModelPosts1764800000000 } from './1764800000000-model-posts.js';
 import { RefreshGrace1764806000000 } from './1764806000000-refresh-grace.js';
 
@@ -23,6 +24,7 @@ export const MIGRATIONS = [
   Messages1764620000000,
   DemoPosts1764630000000,
   ServiceRecords1764700000000,
+  CheckinFlatIndexes1764710000000,
   ModelPosts1764800000000,
   RefreshGrace1764806000000,
 ];

@@ -62,13 +62,21 @@ export class RegistrationsService implements OnModuleInit {
 
   // ---- for other modules ----
 
-  /** The community of the member's approved, not-ended registration, or null. */
-  async approvedCommunityId(memberId: string): Promise<string | null> {
-    const row = await this.registrations.findOne({
-      where: { activeMemberId: memberId, status: 'approved' },
-      select: { id: true, communityId: true },
-    });
-    return row?.communityId ?? null;
+  /**
+   * The community of the member's approved, not-ended registration, with the member's name, or null: one query, since
+   * every check-in start needs all three.
+   */
+  async approvedCommunityOf(memberId: string): Promise<{ community: CommunityEntity; memberName: string } | null> {
+    const { entities, raw } = await this.communities
+      .createQueryBuilder('c')
+      .innerJoin(RegistrationEntity, 'r', 'r.community_id = c.id')
+      .innerJoin(MemberEntity, 'm', 'm.id = r.active_member_id')
+      .addSelect('m.name', 'member_name')
+      .where('r.active_member_id = :memberId AND r.status = :status', { memberId, status: 'approved' })
+      .limit(1)
+      .getRawAndEntities<{ member_name: string }>();
+    const community = entities[0];
+    return community ? { community, memberName: raw[0]?.member_name ?? '' } : null;
   }
 
   /** Members holding an approved registration with any of these communities. */

@@ -23,7 +23,7 @@ import { MemberEntity } from '../org/entities/member.entity.js';
 import { pageWindow, toPage } from '../../common/http/paging.js';
 import { RegistrationsService } from '../registrations/registrations.service.js';
 import { Clock } from './clock.js';
-import { hoursCountedThatDay } from './daily-hours.js';
+import { lockedHoursOfMember, lockedHoursThatDay } from './daily-hours.js';
 import type { DecideServicesDto } from './dto/decide-services.dto.js';
 import type { ServiceQueueQueryDto } from './dto/list-services.dto.js';
 import type { ServiceOnBehalfDto } from './dto/on-behalf.dto.js';
@@ -168,8 +168,10 @@ export class ServiceReviewService implements OnModuleInit {
     const saved = await this.tx.run(async (m) => {
       const repo = m.getRepository(ServiceRecordEntity);
       const out: ServiceRecordEntity[] = [];
+      // Every member on the sheet is locked and counted at once, before any of their records is written.
+      const counted = await lockedHoursThatDay(m, dto.memberIds, serviceDate);
       for (const memberId of dto.memberIds) {
-        const hours = capToDay(duration, await hoursCountedThatDay(m, memberId, serviceDate), this.checkin.maxHoursPerDay);
+        const hours = capToDay(duration, counted.get(memberId) ?? 0, this.checkin.maxHoursPerDay);
         const record = repo.create({
           memberId,
           communityId: dto.communityId,
@@ -287,7 +289,7 @@ export class ServiceReviewService implements OnModuleInit {
     let hours = 0;
     let endVerification = record.endVerification;
     if (confirm) {
-      const credited = await hoursCountedThatDay(m, record.memberId, record.serviceDate, { excludeId: record.id, confirmedOnly: true });
+      const credited = await lockedHoursOfMember(m, record.memberId, record.serviceDate, { excludeId: record.id, confirmedOnly: true });
       const offline = isOfflineClaim(record);
       if (record.endVerification === 'code' && !offline) {
         // Both ends verified: the server's duration stands (still within the day's cap as it is now).

@@ -7,13 +7,11 @@ import type { AuthUser } from '../../common/auth/auth-user.js';
 import { DomainException } from '../../common/errors/domain.exception.js';
 import type { AppConfig, CheckinSection } from '../../config/configuration.js';
 import { isUniqueViolation } from '../../common/errors/db-constraint.js';
-import { CommunityEntity } from '../org/entities/community.entity.js';
-import { MemberEntity } from '../org/entities/member.entity.js';
 import { pageWindow, toPage } from '../../common/http/paging.js';
 import { RegistrationsService } from '../registrations/registrations.service.js';
 import { CheckinCodeService, type VerifiedCode } from './checkin-code.service.js';
 import { Clock } from './clock.js';
-import { hoursCountedThatDay } from './daily-hours.js';
+import { lockedHoursOfMember } from './daily-hours.js';
 import type { EndServiceDto } from './dto/end-service.dto.js';
 import type { MyServicesQueryDto } from './dto/list-services.dto.js';
 import type { StartServiceDto } from './dto/start-service.dto.js';
@@ -56,8 +54,6 @@ export class ServiceRecordsService {
     private readonly tx: ServiceTransactions,
     private readonly views: ServiceRecordViews,
     @InjectRepository(ServiceRecordEntity) private readonly records: Repository<ServiceRecordEntity>,
-    @InjectRepository(CommunityEntity) private readonly communities: Repository<CommunityEntity>,
-    @InjectRepository(MemberEntity) private readonly members: Repository<MemberEntity>,
   ) {
     this.checkin = config.getOrThrow('checkin', { infer: true });
   }
@@ -71,20 +67,15 @@ export class ServiceRecordsService {
 
     // The code is checked first: a forged or expired one says so whatever else is wrong.
     const code = hasCode ? this.codes.verify(dto, startedAt) : null;
-    // Independent reads in parallel; the community is the code's (or the one asked for) until the registration says.
-    const guess = code?.communityId ?? dto.communityId;
-    const [registered, member, guessed] = await Promise.all([
-      this.registrations.approvedCommunityId(user.memberId),
-      this.members.findOne({ where: { id: user.memberId }, select: { id: true, name: true } }),
-      guess ? this.communities.findOne({ where: { id: guess } }) : Promise.resolve(null),
-    ]);
+    // One read for the registration's community and the member's name; the code must name that same community.
+    const registered = await this.registrations.approvedCommunityOf(user.memberId);
     if (!registered) throw new DomainException('REGISTRATION_REQUIRED');
-    if (code && code.communityId !== registered) throw new DomainException('CHECKIN_CODE_WRONG_COMMUNITY');
-    if (!code && dto.communityId && dto.communityId !== registered) {
+    const { community, memberName } = registered;
+    if (code && code.communityId !== community.id) throw new DomainException('CHECKIN_CODE_WRONG_COMMUNITY');
+    if (!code && dto.communityId && dto.communityId !== community.id) {
       throw new DomainException('REGISTRATION_REQUIRED', '您没有在该社区报到，只能在已报到的社区签到服务');
     }
 
-    const community = guessed?.id === registered ? guessed : await this.communities.findOneOrFail({ where: { id: registered } });
     const centre: LatLng = { lat: community.lat, lng: community.lng };
     const plan: StartPlan = {
       communityId: community.id,
@@ -112,7 +103,7 @@ export class ServiceRecordsService {
     plan.flags.push(...(await this.suspicion.forStart(this.records.manager, user.memberId, startedAt, plan.point)));
     const record = await this.tx.run((m) => this.insertStart(m, user.memberId, plan, now));
     return mapServiceRecord(record, {
-      memberName: member?.name ?? '',
+      memberName,
       communityName: community.name,
       deciderName: null,
       flags: plan.flags.map((f) => f.flag),
@@ -135,7 +126,8 @@ export class ServiceRecordsService {
     const endVerification: VerificationMethod | null = code ? (claimed ? 'offline' : 'code') : null;
 
     const updated = await this.tx.run(async (m) => {
-      const counted = await hoursCountedThatDay(m, user.memberId, record.serviceDate, { excludeId: record.id });
+      // The member's row is locked first: an on-behalf entry or a confirmation racing this end waits, then counts it.
+      const counted = await lockedHoursOfMember(m, user.memberId, record.serviceDate, { excludeId: record.id });
       const proposed = capToDay(
         roundToHalfHours(endedAt.getTime() - record.startedAt.getTime()),
         counted,

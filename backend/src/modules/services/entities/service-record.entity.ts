@@ -12,6 +12,8 @@ export type GeofenceResult = 'inside' | 'outside' | 'inaccurate';
 @Entity('service_records')
 @Index('idx_service_records_member', ['memberId', 'startedAt'])
 @Index('idx_service_records_member_day', ['memberId', 'serviceDate'])
+@Index('idx_service_records_member_starts', ['memberId', 'onBehalf', 'startedAt', 'id'])
+@Index('idx_service_records_member_decided', ['memberId', 'status', 'decidedAt'])
 @Index('idx_service_records_community', ['communityId', 'status', 'startedAt'])
 @Index('idx_service_records_status', ['status', 'startedAt'])
 export class ServiceRecordEntity extends BaseEntity {
