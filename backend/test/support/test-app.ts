@@ -1,6 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { basename, join } from 'node:path';
 import { createApp } from '../../src/app.factory.js';
 import { type AppConfig, loadConfiguration } from '../../src/config/configuration.js';
+import { repoRoot } from '../../src/config/repo-root.js';
 import { prepareDatabase } from '../../src/database/prepare-database.js';
 import { FakeWechatServer } from '../../src/wechat/fake/fake-wechat-server.js';
 import { createTestDatabase, type Driver, type TestDatabase } from './test-database.js';
@@ -16,6 +18,16 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/**
+ * The app's real log, kept per test file, so a scan after the suite can prove that no phone number, openid or token
+ * reached a log line. One file, not one per app: nestjs-pino keeps the first logger of a process (a jest test file)
+ * for every later app. TEST_LOG_DIR moves the folder.
+ */
+function logFile(): string {
+  const dir = process.env.TEST_LOG_DIR ?? join(repoRoot(), 'artifacts', 'logs');
+  return join(dir, `${basename(expect.getState().testPath ?? 'unknown-test').replace(/\.e2e-spec\.ts$/, '')}.log`);
+}
+
 /** The whole application on its own fresh database, listening on an ephemeral loopback port, with a fake WeChat. */
 export async function startTestApp(driver: Driver, env: Record<string, string> = {}): Promise<TestApp> {
   const db = await createTestDatabase(driver);
@@ -23,7 +35,8 @@ export async function startTestApp(driver: Driver, env: Record<string, string> =
     NODE_ENV: 'test',
     DATABASE_URL: db.url,
     DEMO_MODE: 'true',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: 'info',
+    LOG_FILE: logFile(),
     PORT: '0',
     H5_DIR: '/nonexistent-h5-build',
     ...env,
