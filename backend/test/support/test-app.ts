@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { createApp } from '../../src/app.factory.js';
 import { type AppConfig, loadConfiguration } from '../../src/config/configuration.js';
@@ -23,9 +24,14 @@ export interface TestApp {
  * reached a log line. One file, not one per app: nestjs-pino keeps the first logger of a process (a jest test file)
  * for every later app. TEST_LOG_DIR moves the folder.
  */
+let logStarted = false;
 function logFile(): string {
   const dir = process.env.TEST_LOG_DIR ?? join(repoRoot(), 'artifacts', 'logs');
-  return join(dir, `${basename(expect.getState().testPath ?? 'unknown-test').replace(/\.e2e-spec\.ts$/, '')}.log`);
+  const file = join(dir, `${basename(expect.getState().testPath ?? 'unknown-test').replace(/\.e2e-spec\.ts$/, '')}.log`);
+  // A rerun of the file starts its log afresh (jest loads this module anew for every test file).
+  if (!logStarted) rmSync(file, { force: true });
+  logStarted = true;
+  return file;
 }
 
 /** The whole application on its own fresh database, listening on an ephemeral loopback port, with a fake WeChat. */

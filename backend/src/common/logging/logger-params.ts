@@ -1,6 +1,7 @@
 import type { Params } from 'nestjs-pino';
 import pino, { type DestinationStream } from 'pino';
 import type { AppSection } from '../../config/configuration.js';
+import { pathOnly, redactLogLine, type SerializedError, safeError } from './redact.js';
 
 const destinations = new Map<string | number, DestinationStream>();
 
@@ -29,8 +30,11 @@ export function loggerParams(app: Pick<AppSection, 'logLevel' | 'logFile'>): Par
         redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], remove: true },
         autoLogging: { ignore: (req) => req.url === '/api/health' },
         serializers: {
-          req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+          req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: pathOnly(req.url) }),
+          err: (err: SerializedError) => safeError(err),
         },
+        // The net under every line, whoever logged it: phone numbers, tokens and openids never reach the output.
+        hooks: { streamWrite: redactLogLine },
       },
       destinationFor(app.logFile),
     ],
