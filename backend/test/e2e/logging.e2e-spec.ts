@@ -46,13 +46,18 @@ describe.each(testDrivers())('what the log keeps of personal data, on %s', (driv
     await api().get(`/api/v1/members?q=${encodeURIComponent(NAME)}`).set(organizer);
     const worker = await bearer('worker');
     await api().get(`/api/v1/registrations/member-lookup?name=${encodeURIComponent(NAME)}&phone=${PHONE}`).set(worker);
+    // The routes that carry them now, in a body.
+    await api().post('/api/v1/registrations/member-lookup').set(worker).send({ name: NAME, phone: PHONE }).expect(200);
+    await api().post('/api/v1/members/search').set(organizer).send({ q: PHONE }).expect(200);
     await api().get(`/api/v1/me?access_token=${organizer.Authorization.slice('Bearer '.length)}`);
     await api().post('/api/v1/auth/wechat').send({ code: t.wechat.issueLoginCode(FAKE_OPENID) });
 
     const urls = logLines()
       .map(({ line }) => line.req?.url)
       .filter((url): url is string => url !== undefined);
-    expect(urls).toEqual(expect.arrayContaining(['/api/v1/members', '/api/v1/registrations/member-lookup', '/api/v1/me']));
+    expect(urls).toEqual(
+      expect.arrayContaining(['/api/v1/members', '/api/v1/members/search', '/api/v1/registrations/member-lookup', '/api/v1/me']),
+    );
     expect(urls.filter((url) => url.includes('?'))).toEqual([]);
   });
 
