@@ -12,6 +12,7 @@ import { RolesGuard } from './common/auth/roles.guard.js';
 import { ScopeModule } from './common/auth/scope.service.js';
 import { CryptoModule } from './common/crypto/crypto.module.js';
 import { IdempotencyModule } from './common/idempotency/idempotency.module.js';
+import { loggerParams } from './common/logging/logger-params.js';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
 import { createValidationPipe } from './common/errors/validation.pipe.js';
 import { SharedCacheModule } from './common/shared-cache/shared-cache.module.js';
@@ -47,18 +48,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => config] }),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.app.logLevel,
-            // Fastify assigns the id (see app.factory.ts) and writes it to the header this reads.
-            genReqId: (req) => String(req.headers['x-request-id'] ?? ''),
-            redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], remove: true },
-            autoLogging: { ignore: (req) => req.url === '/api/health' },
-            serializers: {
-              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
-            },
-          },
-        }),
+        LoggerModule.forRoot(loggerParams(config.app)),
         ThrottlerModule.forRoot([{ name: 'global', ttl: 60_000, limit: config.app.rateLimitPerMinute }]),
         TypeOrmModule.forRootAsync({
           useFactory: () => dataSourceOptions(config.database),

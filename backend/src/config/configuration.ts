@@ -20,6 +20,8 @@ export interface AppSection {
   bodyLimitBytes: number;
   rateLimitPerMinute: number;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** Where the JSON log lines go (appended); standard output when unset. */
+  logFile: string | undefined;
   /** The built H5 app served at `/`, when the folder exists. */
   h5Dir: string;
   districtName: string;
@@ -214,6 +216,7 @@ export function loadConfiguration(env: Env = process.env): AppConfig {
 
   const port = readInt(env, 'PORT', 3000, 0, 65535);
   const h5Raw = readString(env, 'H5_DIR', 'miniapp/dist/h5')!;
+  const logFile = readString(env, 'LOG_FILE');
   return {
     app: {
       nodeEnv,
@@ -225,6 +228,7 @@ export function loadConfiguration(env: Env = process.env): AppConfig {
       bodyLimitBytes: readInt(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 50 * 1024 * 1024),
       rateLimitPerMinute: readInt(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
       logLevel: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
+      logFile: logFile === undefined ? undefined : isAbsolute(logFile) ? logFile : resolve(root, logFile),
       h5Dir: isAbsolute(h5Raw) ? h5Raw : resolve(root, h5Raw),
       districtName: readString(env, 'DISTRICT_NAME', '示范区')!,
     },

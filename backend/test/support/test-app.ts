@@ -1,6 +1,9 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { createApp } from '../../src/app.factory.js';
 import { type AppConfig, loadConfiguration } from '../../src/config/configuration.js';
+import { repoRoot } from '../../src/config/repo-root.js';
 import { prepareDatabase } from '../../src/database/prepare-database.js';
 import { FakeWechatServer } from '../../src/wechat/fake/fake-wechat-server.js';
 import { createTestDatabase, type Driver, type TestDatabase } from './test-database.js';
@@ -16,6 +19,21 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/**
+ * The app's real log, kept per test file, so a scan after the suite can prove that no phone number, openid or token
+ * reached a log line. One file, not one per app: nestjs-pino keeps the first logger of a process (a jest test file)
+ * for every later app. TEST_LOG_DIR moves the folder.
+ */
+let logStarted = false;
+function logFile(): string {
+  const dir = process.env.TEST_LOG_DIR ?? join(repoRoot(), 'artifacts', 'logs');
+  const file = join(dir, `${basename(expect.getState().testPath ?? 'unknown-test').replace(/\.e2e-spec\.ts$/, '')}.log`);
+  // A rerun of the file starts its log afresh (jest loads this module anew for every test file).
+  if (!logStarted) rmSync(file, { force: true });
+  logStarted = true;
+  return file;
+}
+
 /** The whole application on its own fresh database, listening on an ephemeral loopback port, with a fake WeChat. */
 export async function startTestApp(driver: Driver, env: Record<string, string> = {}): Promise<TestApp> {
   const db = await createTestDatabase(driver);
@@ -23,7 +41,8 @@ export async function startTestApp(driver: Driver, env: Record<string, string> =
     NODE_ENV: 'test',
     DATABASE_URL: db.url,
     DEMO_MODE: 'true',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: 'info',
+    LOG_FILE: logFile(),
     PORT: '0',
     H5_DIR: '/nonexistent-h5-build',
     ...env,

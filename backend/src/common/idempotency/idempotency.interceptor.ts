@@ -11,6 +11,7 @@ import { DomainException } from '../errors/domain.exception.js';
 import { isUniqueViolation } from '../errors/db-constraint.js';
 import { IS_PUBLIC } from '../auth/public.decorator.js';
 import { IdempotencyKeyEntity } from './idempotency-key.entity.js';
+import { IS_READ_ONLY } from './read-only.decorator.js';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,100}$/;
@@ -43,6 +44,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) {
       return next.handle();
     }
+    if (this.reflector.get<boolean>(IS_READ_ONLY, context.getHandler())) return next.handle();
     const reply = http.getResponse<FastifyReply>();
     const header = request.headers['idempotency-key'];
     const key = Array.isArray(header) ? header[0] : header;

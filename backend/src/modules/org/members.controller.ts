@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Ip, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -12,10 +12,12 @@ import type { MemberView, Page, PhoneRevealResponse } from '@pioneer/shared-type
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { CurrentUser } from '../../common/auth/current-user.decorator.js';
 import { Roles } from '../../common/auth/roles.decorator.js';
+import { ReadOnly } from '../../common/idempotency/read-only.decorator.js';
 import {
   CreateMemberDto,
   MemberListQueryDto,
   MemberPageDto,
+  MemberSearchDto,
   MemberViewDto,
   PhoneRevealDto,
   UpdateMemberDto,
@@ -33,6 +35,15 @@ export class MembersController {
   @ApiOkResponse({ type: MemberPageDto, description: 'Scoped to the organizer’s branch/unit/district; phones masked' })
   list(@CurrentUser() user: AuthUser, @Query() query: MemberListQueryDto): Promise<Page<MemberView>> {
     return this.service.list(user, query);
+  }
+
+  @Post('search')
+  @HttpCode(200)
+  @ReadOnly()
+  @Roles('admin', 'organizer')
+  @ApiOkResponse({ type: MemberPageDto, description: 'The list, searched by part of a name or a whole phone number sent in the body; a read, no Idempotency-Key' })
+  search(@CurrentUser() user: AuthUser, @Body() body: MemberSearchDto): Promise<Page<MemberView>> {
+    return this.service.list(user, body);
   }
 
   @Get(':id')

@@ -9,7 +9,7 @@ import { DomainException } from '../../common/errors/domain.exception.js';
 import { AuditService } from '../audit/audit.service.js';
 import { RegistrationsService } from '../registrations/registrations.service.js';
 import { isUniqueViolation } from '../../common/errors/db-constraint.js';
-import type { CreateMemberDto, MemberListQueryDto, UpdateMemberDto } from './dto/member.dto.js';
+import type { CreateMemberDto, MemberSearchDto, UpdateMemberDto } from './dto/member.dto.js';
 import { BranchEntity } from './entities/branch.entity.js';
 import { MemberEntity } from './entities/member.entity.js';
 import { RoleAssignmentEntity } from './entities/role-assignment.entity.js';
@@ -36,7 +36,7 @@ export class MembersService {
     @InjectRepository(BranchEntity) private readonly branches: Repository<BranchEntity>,
   ) {}
 
-  async list(user: AuthUser, query: MemberListQueryDto): Promise<Page<MemberView>> {
+  async list(user: AuthUser, query: MemberSearchDto): Promise<Page<MemberView>> {
     const window = pageWindow(query);
     const qb = this.members.createQueryBuilder('m');
     if (!this.scope.isAdmin(user)) {

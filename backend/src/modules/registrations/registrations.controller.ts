@@ -12,10 +12,11 @@ import type { Page, RegistrationMemberLookupResponse, RegistrationView } from '@
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { CurrentUser } from '../../common/auth/current-user.decorator.js';
 import { Roles } from '../../common/auth/roles.decorator.js';
+import { ReadOnly } from '../../common/idempotency/read-only.decorator.js';
 import {
   ApproveRegistrationDto,
   CreateRegistrationDto,
-  MemberLookupQueryDto,
+  MemberLookupDto,
   MemberLookupResponseDto,
   OnBehalfRegistrationDto,
   ReasonRequiredDto,
@@ -48,16 +49,18 @@ export class RegistrationsController {
     return this.service.onBehalf(user, body, ip);
   }
 
-  @Get('member-lookup')
+  @Post('member-lookup')
+  @HttpCode(200)
+  @ReadOnly()
   @Roles('worker')
-  @ApiOkResponse({ type: MemberLookupResponseDto, description: 'Workers: the member whose name and phone both match (audited)' })
+  @ApiOkResponse({ type: MemberLookupResponseDto, description: 'Workers: the member whose name and phone both match (audited); a read, no Idempotency-Key' })
   @ApiNotFoundResponse({ description: 'No member with both that name and that phone' })
   lookupMember(
     @CurrentUser() user: AuthUser,
-    @Query() query: MemberLookupQueryDto,
+    @Body() body: MemberLookupDto,
     @Ip() ip: string,
   ): Promise<RegistrationMemberLookupResponse> {
-    return this.service.lookupMember(user, query, ip);
+    return this.service.lookupMember(user, body, ip);
   }
 
   @Get('mine')

@@ -22,7 +22,7 @@ import { pageWindow, toPage } from '../../common/http/paging.js';
 import type {
   ApproveRegistrationDto,
   CreateRegistrationDto,
-  MemberLookupQueryDto,
+  MemberLookupDto,
   OnBehalfRegistrationDto,
   ReasonRequiredDto,
   RegistrationListQueryDto,
@@ -176,7 +176,7 @@ export class RegistrationsService implements OnModuleInit {
    * For entering a paper form: the member whose name AND phone both match, so a worker cannot probe the roster by
    * phone alone. Audited, found or not.
    */
-  async lookupMember(user: AuthUser, query: MemberLookupQueryDto, ip: string): Promise<RegistrationMemberLookupResponse> {
+  async lookupMember(user: AuthUser, query: MemberLookupDto, ip: string): Promise<RegistrationMemberLookupResponse> {
     const member = await this.members.findOne({
       where: { phoneHash: this.crypto.hash(query.phone), name: query.name },
       select: { id: true, name: true, unitId: true },
