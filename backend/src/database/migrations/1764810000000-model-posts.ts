@@ -14,8 +14,8 @@ const INDICES: Array<[string, string, string, string[], boolean]> = [
  * New indices are created before the old ones are dropped: on MySQL a foreign key needs an index on its column at
  * every moment.
  */
-export class ModelPosts1764800000000 implements MigrationInterface {
-  name = 'ModelPosts1764800000000';
+export class ModelPosts1764810000000 implements MigrationInterface {
+  name = 'ModelPosts1764810000000';
 
   async up(q: QueryRunner): Promise<void> {
     await this.rename(q, 'demo', 'model');
