@@ -3,10 +3,11 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory.js';
+import { loadConfiguration } from '../../src/config/configuration.js';
 import { AuditLogEntity } from '../../src/modules/audit/audit-log.entity.js';
 import request from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { testDrivers } from '../support/test-database.js';
+import { createTestDatabase, testDrivers } from '../support/test-database.js';
 
 /** Migrating a fresh MySQL database takes seconds; Jest's default 5 s would cut it off. */
 const STARTUP_MS = 60_000;
@@ -114,5 +115,18 @@ describe('limits shared through REDIS_URL by two instances', () => {
     for (let i = 0; i < 8; i++) statuses.push((await request(i % 2 ? b : a).get('/api/v1/public/overview')).status);
     expect(statuses.slice(0, 6)).toEqual([200, 200, 200, 200, 200, 200]);
     expect(statuses.slice(6)).toEqual([429, 429]);
+  });
+});
+
+describe('a REDIS_URL where nothing answers', () => {
+  it('stops the start naming REDIS_URL instead of limiting nothing', async () => {
+    const db = await createTestDatabase('sqlite');
+    try {
+      // Port 1 on loopback: nothing listens there, so the connection is refused at once.
+      const config = loadConfiguration({ NODE_ENV: 'test', DEMO_MODE: 'true', DATABASE_URL: db.url, REDIS_URL: 'redis://127.0.0.1:1' });
+      await expect(createApp(config)).rejects.toMatchObject({ variable: 'REDIS_URL', message: expect.stringContaining('REDIS_URL') });
+    } finally {
+      await db.drop();
+    }
   });
 });
