@@ -103,7 +103,7 @@ export interface AppConfig {
   redis: RedisSection | undefined;
 }
 
-const DEFAULT_SQLITE = 'sqlite:data/pioneer.sqlite';
+export const DEFAULT_SQLITE = 'sqlite:data/pioneer.sqlite';
 const NO_DEMO_SECRET = 'is required unless DEMO_MODE=true (only demo mode generates secrets)';
 
 export function parseDatabaseUrl(raw: string, root: string): DatabaseSection {
