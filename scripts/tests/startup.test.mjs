@@ -185,23 +185,24 @@ test('a DATA_ENCRYPTION_KEY that cannot read the existing database stops the sta
 });
 
 test(
-  'two demo starts in a row on one MariaDB database both serve the member list',
+  'two demo starts in a row on one MariaDB database both serve the member list, and so does a second instance',
   { skip: mysqlServer ? false : 'TEST_MYSQL_URL is not set' },
   async () => {
     const { createConnection } = await import('mysql2/promise');
     const name = `pioneer_restart_${randomBytes(4).toString('hex')}`;
     const url = new URL(mysqlServer);
     url.pathname = `/${name}`;
-    const memberList = async (base) => {
+    const signIn = async (base) => {
       const login = await fetch(`${base}/api/v1/auth/demo`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ role: 'admin' }),
       });
       assert.equal(login.status, 200);
-      const { accessToken } = await login.json();
-      return fetch(`${base}/api/v1/members`, { headers: { authorization: `Bearer ${accessToken}` } });
+      return (await login.json()).accessToken;
     };
+    const memberList = async (base, token) =>
+      fetch(`${base}/api/v1/members`, { headers: { authorization: `Bearer ${token ?? (await signIn(base))}` } });
     try {
       for (let round = 0; round < 2; round++) {
         const port = await freePort();
@@ -210,6 +211,20 @@ test(
           await waitHealthy(`http://127.0.0.1:${port}`, proc);
           const res = await memberList(`http://127.0.0.1:${port}`);
           assert.equal(res.status, 200, `start ${round + 1}: ${await res.text()}`);
+          if (round === 1) {
+            // A second instance beside the running one: same data key, and each accepts the other's tokens.
+            const otherPort = await freePort();
+            const other = startBackend({ DEMO_MODE: 'true', DATABASE_URL: url.toString(), PORT: String(otherPort), H5_DIR: tmpdir() });
+            try {
+              await waitHealthy(`http://127.0.0.1:${otherPort}`, other);
+              const token = await signIn(`http://127.0.0.1:${port}`);
+              const shared = await memberList(`http://127.0.0.1:${otherPort}`, token);
+              assert.equal(shared.status, 200, `second instance: ${await shared.text()}`);
+            } finally {
+              other.child.kill('SIGTERM');
+              await other.exited;
+            }
+          }
         } finally {
           proc.child.kill('SIGTERM');
           await proc.exited;
