@@ -37,8 +37,15 @@ function trustHops(hops: number): (address: string, hop: number) => boolean {
 
 /** Builds the fully configured application without listening, so main.ts and the e2e tests run the same thing. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
-  const migrated = await settleStartupSecrets(config);
+  // Redis first: a REDIS_URL that does not answer stops the start before the database is touched.
   const redis = config.redis ? await connectRedis(config.redis) : undefined;
+  let migrated: string[];
+  try {
+    migrated = await settleStartupSecrets(config);
+  } catch (error) {
+    redis?.disconnect();
+    throw error;
+  }
   const adapter = new FastifyAdapter({
     bodyLimit: config.app.bodyLimitBytes,
     // Only the proxies named in TRUST_PROXY are believed about the client's address (rate-limit key, audit log).
