@@ -2,9 +2,9 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerGuard, ThrottlerModule, type ThrottlerStorage } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { createSecretKey, randomBytes } from 'node:crypto';
+import { createSecretKey } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { JwtAuthGuard } from './common/auth/jwt-auth.guard.js';
@@ -36,26 +36,39 @@ import { SuggestionsModule } from './modules/suggestions/suggestions.module.js';
 import { WechatModule } from './wechat/wechat.module.js';
 
 export interface AppModuleOptions {
+  /** With its secrets settled (see startup-secrets.ts): jwtSecret, the check-in secret and the data key are all set. */
   config: AppConfig;
-  dataKey: Buffer;
+  /** Migrations applied while settling the secrets, for the start-up log. */
+  migrated: string[];
+  /** Shared counters when REDIS_URL is set; the throttler's in-memory storage otherwise. */
+  throttlerStorage?: ThrottlerStorage;
 }
+
+/** Provider token of the migrations applied before the application was built. */
+export const STARTUP_MIGRATIONS = Symbol('STARTUP_MIGRATIONS');
 
 @Module({})
 export class AppModule {
-  static register({ config, dataKey }: AppModuleOptions): DynamicModule {
-    const jwtKey = createSecretKey(Buffer.from(config.auth.jwtSecret ?? randomBytes(48).toString('hex'), 'utf8'));
+  static register({ config, migrated, throttlerStorage }: AppModuleOptions): DynamicModule {
+    const { jwtSecret } = config.auth;
+    const { dataKey } = config.security;
+    if (!jwtSecret || !dataKey || !config.checkin.codeSecret) throw new Error('start-up secrets were not settled');
+    const jwtKey = createSecretKey(Buffer.from(jwtSecret, 'utf8'));
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => config] }),
         LoggerModule.forRoot(loggerParams(config.app)),
-        ThrottlerModule.forRoot([{ name: 'global', ttl: 60_000, limit: config.app.rateLimitPerMinute }]),
+        ThrottlerModule.forRoot({
+          throttlers: [{ name: 'global', ttl: 60_000, limit: config.app.rateLimitPerMinute }],
+          storage: throttlerStorage,
+        }),
         TypeOrmModule.forRootAsync({
           useFactory: () => dataSourceOptions(config.database),
           dataSourceFactory: async (options) => serializeSqliteTransactions(await new DataSource(options!).initialize()),
         }),
         TypeOrmModule.forFeature([MemberEntity, RoleAssignmentEntity, RefreshTokenEntity]),
-        // Without a configured secret (demo, tests) tokens die with the process, which is what a demo wants.
+        // Demo mode without a configured secret shares a generated one through the database (startup-secrets.ts).
         // A prepared secret key object: given a string, jsonwebtoken first tries to parse it as a public key on every
         // sign and verify, and that failed attempt cost about 8 % of CPU in the check-in benchmark.
         JwtModule.register({ global: true, secretOrKeyProvider: () => jwtKey }),
@@ -77,6 +90,7 @@ export class AppModule {
         ServicesModule,
       ],
       providers: [
+        { provide: STARTUP_MIGRATIONS, useValue: migrated },
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RolesGuard },

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 import { MESSAGE_KINDS, type MessageKind } from '@pioneer/shared-types';
 import { ConfigError } from './config-error.js';
@@ -13,8 +13,10 @@ export interface AppSection {
   nodeEnv: NodeEnv;
   host: string;
   port: number;
-  /** Demo mode: seed data, demo login, the fake WeChat server. Never in production. */
+  /** Demo mode: seed data, demo login, the fake WeChat server, generated secrets. Only when DEMO_MODE=true; never in production. */
   demo: boolean;
+  /** Fastify's trustProxy: false (the socket address is the client), a hop count, or the proxies' addresses/CIDRs. */
+  trustProxy: TrustProxy;
   apiDocs: boolean;
   corsOrigins: string[];
   bodyLimitBytes: number;
@@ -27,6 +29,14 @@ export interface AppSection {
   districtName: string;
 }
 
+export type TrustProxy = false | number | string[];
+
+/** When set, the throttler's counters (the global limit and the per-IP sign-in limits) live in Redis, shared by every instance. */
+export interface RedisSection {
+  url: string;
+  keyPrefix: string;
+}
+
 export type DatabaseSection =
   | { type: 'sqlite'; path: string }
   | { type: 'mysql'; url: string; host: string; port: number; database: string };
@@ -37,7 +47,7 @@ export interface ReviewerAccount {
 }
 
 export interface AuthSection {
-  /** Undefined only in demo/test, where a random per-process secret is generated. */
+  /** Undefined only in demo mode, where start-up generates one and keeps it in the database (see startup-secrets.ts). */
   jwtSecret: string | undefined;
   accessTokenTtlSeconds: number;
   /** A refresh token unused for longer than this ends the session. */
@@ -60,7 +70,7 @@ export interface AuthSection {
 }
 
 export interface SecuritySection {
-  /** 32-byte key for AES-256-GCM of personal information; undefined only in demo/test (a local key file is used). */
+  /** 32-byte key for AES-256-GCM of personal information; undefined only in demo mode (generated, kept in the database). */
   dataKey: Buffer | undefined;
 }
 
@@ -75,7 +85,7 @@ export interface WechatSection {
 }
 
 export interface CheckinSection {
-  /** Key of the rotating check-in code's HMAC; in demo/test a random one per process (codes die with it). */
+  /** Key of the rotating check-in code's HMAC; empty only in demo mode until start-up fills in the generated one. */
   codeSecret: string;
   /** A code is current for one slot; the previous slot is still accepted. */
   slotSeconds: number;
@@ -96,9 +106,11 @@ export interface AppConfig {
   security: SecuritySection;
   wechat: WechatSection;
   checkin: CheckinSection;
+  redis: RedisSection | undefined;
 }
 
-const DEFAULT_SQLITE = 'sqlite:data/pioneer.sqlite';
+export const DEFAULT_SQLITE = 'sqlite:data/pioneer.sqlite';
+const NO_DEMO_SECRET = 'is required unless DEMO_MODE=true (only demo mode generates secrets)';
 
 export function parseDatabaseUrl(raw: string, root: string): DatabaseSection {
   const expectation =
@@ -149,6 +161,42 @@ function parseSubscribeTemplates(entries: string[]): Partial<Record<MessageKind,
   return map;
 }
 
+/** Only proxies the operator names are believed about the client's address; a spoofed X-Forwarded-For is ignored. */
+function parseTrustProxy(raw: string | undefined): TrustProxy {
+  const expectation = 'must be false, a hop count (1–10) or a comma-separated list of proxy IPs/CIDRs';
+  if (raw === undefined || /^(false|0|no)$/i.test(raw)) return false;
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops < 1 || hops > 10) throw new ConfigError('TRUST_PROXY', `${expectation} (got ${hops})`);
+    return hops;
+  }
+  const entries = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    const [address, prefix, extra] = entry.split('/');
+    const family = isIP(address ?? '');
+    const maxPrefix = family === 6 ? 128 : 32;
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= maxPrefix);
+    if (family === 0 || !prefixOk || extra !== undefined) throw new ConfigError('TRUST_PROXY', `${expectation} (got "${entry}")`);
+  }
+  return entries;
+}
+
+function parseRedis(env: Env): RedisSection | undefined {
+  const url = readString(env, 'REDIS_URL');
+  if (url === undefined) return undefined;
+  if (!/^rediss?:\/\/[^\s]+$/.test(url)) {
+    throw new ConfigError('REDIS_URL', `must be a redis:// or rediss:// URL (got "${redactUrl(url)}")`);
+  }
+  const keyPrefix = readString(env, 'REDIS_KEY_PREFIX', 'pioneer:')!;
+  if (!/^[\w:.-]{1,64}$/.test(keyPrefix)) {
+    throw new ConfigError('REDIS_KEY_PREFIX', 'must be 1–64 letters, digits or : . _ -');
+  }
+  return { url, keyPrefix };
+}
+
 function parseDataKey(raw: string | undefined): Buffer | undefined {
   if (raw === undefined) return undefined;
   const key = /^[0-9a-fA-F]{64}$/.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
@@ -167,7 +215,8 @@ export function loadConfiguration(env: Env = process.env): AppConfig {
   const nodeEnv = readEnum(env, 'NODE_ENV', NODE_ENVS, 'development');
   const production = nodeEnv === 'production';
 
-  const demo = readBool(env, 'DEMO_MODE', !production);
+  // Off unless asked for: an unconfigured process must never hand out the demo's sessions (npm start asks for it).
+  const demo = readBool(env, 'DEMO_MODE', false);
   if (production && demo) throw new ConfigError('DEMO_MODE', 'cannot be true when NODE_ENV=production');
 
   const database = parseDatabaseUrl(readString(env, 'DATABASE_URL', DEFAULT_SQLITE)!, root);
@@ -183,6 +232,7 @@ export function loadConfiguration(env: Env = process.env): AppConfig {
     throw new ConfigError('JWT_SECRET', 'must be at least 32 characters long');
   }
   if (production && !jwtSecret) throw new ConfigError('JWT_SECRET', 'is required when NODE_ENV=production');
+  if (!demo && !jwtSecret) throw new ConfigError('JWT_SECRET', NO_DEMO_SECRET);
 
   const dataKey = parseDataKey(readString(env, 'DATA_ENCRYPTION_KEY'));
   if (production && !dataKey) {
@@ -213,6 +263,8 @@ export function loadConfiguration(env: Env = process.env): AppConfig {
     throw new ConfigError('CHECKIN_CODE_SECRET', 'must be at least 32 characters long');
   }
   if (production && !checkinSecret) throw new ConfigError('CHECKIN_CODE_SECRET', 'is required when NODE_ENV=production');
+  if (!demo && !checkinSecret) throw new ConfigError('CHECKIN_CODE_SECRET', NO_DEMO_SECRET);
+  if (!demo && !dataKey) throw new ConfigError('DATA_ENCRYPTION_KEY', `${NO_DEMO_SECRET} (32 bytes, hex or base64)`);
 
   const port = readInt(env, 'PORT', 3000, 0, 65535);
   const h5Raw = readString(env, 'H5_DIR', 'miniapp/dist/h5')!;
@@ -223,6 +275,7 @@ export function loadConfiguration(env: Env = process.env): AppConfig {
       host: readString(env, 'HOST', production ? '0.0.0.0' : '127.0.0.1')!,
       port,
       demo,
+      trustProxy: parseTrustProxy(readString(env, 'TRUST_PROXY')),
       apiDocs: readBool(env, 'API_DOCS', !production),
       corsOrigins: readList(env, 'CORS_ORIGINS', production ? [] : [`http://127.0.0.1:${port}`, `http://localhost:${port}`]),
       bodyLimitBytes: readInt(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 50 * 1024 * 1024),
@@ -259,12 +312,13 @@ export function loadConfiguration(env: Env = process.env): AppConfig {
       subscribeTemplates: parseSubscribeTemplates(readList(env, 'WECHAT_SUBSCRIBE_TEMPLATES', [])),
     },
     checkin: {
-      codeSecret: checkinSecret ?? randomBytes(32).toString('hex'),
+      codeSecret: checkinSecret ?? '',
       slotSeconds: readInt(env, 'CHECKIN_SLOT_SECONDS', 15, 5, 300),
       maxHoursPerDay: readInt(env, 'CHECKIN_MAX_HOURS_PER_DAY', 8, 1, 24),
       autoCloseHours: readInt(env, 'CHECKIN_AUTO_CLOSE_HOURS', 12, 1, 72),
       impossibleTravelKmh: readInt(env, 'CHECKIN_IMPOSSIBLE_TRAVEL_KMH', 120, 5, 1000),
       offlineMaxHours: readInt(env, 'CHECKIN_OFFLINE_MAX_HOURS', 4, 1, 24),
     },
+    redis: parseRedis(env),
   };
 }

@@ -1,3 +1,4 @@
+import { StartupSecretEntity } from '../common/crypto/startup-secret.entity.js';
 import { IdempotencyKeyEntity } from '../common/idempotency/idempotency-key.entity.js';
 import { SharedCacheEntity } from '../common/shared-cache/shared-cache.entity.js';
 import { AuditLogEntity } from '../modules/audit/audit-log.entity.js';
@@ -25,6 +26,7 @@ import { ServiceRecordEntity } from '../modules/services/entities/service-record
 import { SuggestionEntity } from '../modules/suggestions/entities/suggestion.entity.js';
 
 export const ENTITIES = [
+  StartupSecretEntity,
   StreetEntity,
   CommunityEntity,
   UnitEntity,

@@ -9,6 +9,7 @@ import { Messages1764620000000 } from './1764620000000-messages.js';
 import { DemoPosts1764630000000 } from './1764630000000-demo-posts.js';
 import { ServiceRecords1764700000000 } from './1764700000000-service-records.js';
 import { CheckinFlatIndexes1764710000000 } from './1764710000000-checkin-flat-indexes.js';
+import { StartupSecrets1764800000000 } from './1764800000000-startup-secrets.js';
 import { RefreshGrace1764806000000 } from './1764806000000-refresh-grace.js';
 import { ModelPosts1764810000000 } from './1764810000000-model-posts.js';
 
@@ -25,6 +26,7 @@ export const MIGRATIONS = [
   DemoPosts1764630000000,
   ServiceRecords1764700000000,
   CheckinFlatIndexes1764710000000,
+  StartupSecrets1764800000000,
   RefreshGrace1764806000000,
   ModelPosts1764810000000,
 ];
