@@ -68,8 +68,8 @@ describe('configuration', () => {
   });
 
   it('keeps a visit recorded offline uploadable for 4 hours unless CHECKIN_OFFLINE_MAX_HOURS says otherwise', () => {
-    expect(loadConfiguration({}).checkin.offlineMaxHours).toBe(4);
-    expect(loadConfiguration({ CHECKIN_OFFLINE_MAX_HOURS: '2' }).checkin.offlineMaxHours).toBe(2);
+    expect(loadConfiguration({ DEMO_MODE: 'true' }).checkin.offlineMaxHours).toBe(4);
+    expect(loadConfiguration({ DEMO_MODE: 'true', CHECKIN_OFFLINE_MAX_HOURS: '2' }).checkin.offlineMaxHours).toBe(2);
   });
 
   it.each([
