@@ -6,6 +6,7 @@ import {
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import type { MemberView, Page, PhoneRevealResponse } from '@pioneer/shared-types';
@@ -30,6 +31,7 @@ import { MembersService } from './members.service.js';
 export class MembersController {
   constructor(private readonly service: MembersService) {}
 
+  @ApiOperation({ summary: '党员列表（手机号脱敏）' })
   @Get()
   @Roles('admin', 'organizer')
   @ApiOkResponse({ type: MemberPageDto, description: 'Scoped to the organizer’s branch/unit/district; phones masked' })
@@ -37,6 +39,7 @@ export class MembersController {
     return this.service.list(user, query);
   }
 
+  @ApiOperation({ summary: '搜索党员（姓名或手机号放在请求体中）' })
   @Post('search')
   @HttpCode(200)
   @ReadOnly()
@@ -46,6 +49,7 @@ export class MembersController {
     return this.service.list(user, body);
   }
 
+  @ApiOperation({ summary: '党员详情' })
   @Get(':id')
   @Roles('admin', 'organizer')
   @ApiOkResponse({ type: MemberViewDto })
@@ -54,6 +58,7 @@ export class MembersController {
     return this.service.get(user, id);
   }
 
+  @ApiOperation({ summary: '新增党员' })
   @Post()
   @Roles('admin', 'organizer')
   @ApiCreatedResponse({ type: MemberViewDto })
@@ -62,6 +67,7 @@ export class MembersController {
     return this.service.create(user, body, ip);
   }
 
+  @ApiOperation({ summary: '修改党员信息' })
   @Patch(':id')
   @Roles('admin', 'organizer')
   @ApiOkResponse({ type: MemberViewDto })
@@ -69,6 +75,7 @@ export class MembersController {
     return this.service.update(user, id, body, ip);
   }
 
+  @ApiOperation({ summary: '查看完整手机号（记入审计）' })
   @Get(':id/phone')
   @ApiOkResponse({ type: PhoneRevealDto, description: 'The member themself, a covering organizer or the admin; audited' })
   @ApiForbiddenResponse({ description: 'FORBIDDEN for anyone else (the refusal is audited too)' })

@@ -6,6 +6,7 @@ import {
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import type { ModelPostView, Page } from '@pioneer/shared-types';
@@ -27,6 +28,7 @@ import { PostsService } from './posts.service.js';
 export class PostsController {
   constructor(private readonly service: PostsService) {}
 
+  @ApiOperation({ summary: '党员示范岗列表' })
   @Get()
   @ApiOkResponse({
     type: ModelPostPageDto,
@@ -36,6 +38,7 @@ export class PostsController {
     return this.service.list(user, query);
   }
 
+  @ApiOperation({ summary: '设立党员示范岗' })
   @Post()
   @Roles('organizer', 'admin')
   @ApiCreatedResponse({ type: ModelPostViewDto, description: 'An organizer of the unit (or district), or an admin' })
@@ -44,6 +47,7 @@ export class PostsController {
     return this.service.create(user, body, ip);
   }
 
+  @ApiOperation({ summary: '修改党员示范岗' })
   @Patch(':id')
   @Roles('organizer', 'admin')
   @ApiOkResponse({ type: ModelPostViewDto })
@@ -59,6 +63,7 @@ export class PostsController {
     return this.service.update(user, id, body, ip);
   }
 
+  @ApiOperation({ summary: '撤销党员示范岗' })
   @Post(':id/end')
   @HttpCode(200)
   @Roles('organizer', 'admin')
@@ -78,12 +83,14 @@ export class PostsController {
 export class MemberPostsController {
   constructor(private readonly service: PostsService) {}
 
+  @ApiOperation({ summary: '我所在的党员示范岗' })
   @Get('me/posts')
   @ApiOkResponse({ type: [ModelPostViewDto], description: 'Posts the caller holds, ended ones included' })
   mine(@CurrentUser() user: AuthUser): Promise<ModelPostView[]> {
     return this.service.mine(user);
   }
 
+  @ApiOperation({ summary: '党员所在的示范岗' })
   @Get('members/:id/posts')
   @ApiOkResponse({ type: [ModelPostViewDto], description: 'The member themself, an admin, or an organizer covering them' })
   @ApiNotFoundResponse()
