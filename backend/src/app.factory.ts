@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
-import { settleStartupSecrets } from './common/crypto/startup-secrets.js';
+import { settleStartupSecrets } from './database/startup-secrets.js';
 import { connectRedis, RedisThrottlerStorage } from './common/throttle/redis-throttler-storage.js';
 import type { AppConfig } from './config/configuration.js';
 

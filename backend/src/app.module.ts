@@ -7,9 +7,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { createSecretKey } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
-import { JwtAuthGuard } from './common/auth/jwt-auth.guard.js';
+import { JwtAuthGuard } from './modules/auth/jwt-auth.guard.js';
 import { RolesGuard } from './common/auth/roles.guard.js';
-import { ScopeModule } from './common/auth/scope.service.js';
+import { ScopeModule } from './modules/org/scope.service.js';
 import { CryptoModule } from './common/crypto/crypto.module.js';
 import { IdempotencyModule } from './common/idempotency/idempotency.module.js';
 import { loggerParams } from './common/logging/logger-params.js';
@@ -18,6 +18,7 @@ import { createValidationPipe } from './common/errors/validation.pipe.js';
 import { SharedCacheModule } from './common/shared-cache/shared-cache.module.js';
 import type { AppConfig } from './config/configuration.js';
 import { dataSourceOptions } from './database/data-source-options.js';
+import { STARTUP_MIGRATIONS } from './database/startup-migrations.js';
 import { serializeSqliteTransactions } from './database/serial-sqlite-transactions.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
@@ -43,9 +44,6 @@ export interface AppModuleOptions {
   /** Shared counters when REDIS_URL is set; the throttler's in-memory storage otherwise. */
   throttlerStorage?: ThrottlerStorage;
 }
-
-/** Provider token of the migrations applied before the application was built. */
-export const STARTUP_MIGRATIONS = Symbol('STARTUP_MIGRATIONS');
 
 @Module({})
 export class AppModule {

@@ -1,4 +1,4 @@
-import { StartupSecretEntity } from '../common/crypto/startup-secret.entity.js';
+import { StartupSecretEntity } from './startup-secret.entity.js';
 import { IdempotencyKeyEntity } from '../common/idempotency/idempotency-key.entity.js';
 import { SharedCacheEntity } from '../common/shared-cache/shared-cache.entity.js';
 import { AuditLogEntity } from '../modules/audit/audit-log.entity.js';

@@ -1,9 +1,9 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { STARTUP_MIGRATIONS } from '../app.module.js';
 import { PiiCrypto } from '../common/crypto/pii-crypto.service.js';
 import type { AppConfig } from '../config/configuration.js';
+import { STARTUP_MIGRATIONS } from './startup-migrations.js';
 import { isEmpty, seedDemo } from './seeds/demo-seed.js';
 
 /** Brings the schema up to date at start, then seeds the demo district into an empty database in demo mode. */

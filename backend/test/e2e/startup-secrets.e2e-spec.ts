@@ -3,7 +3,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { TokenResponse } from '@pioneer/shared-types';
 import type { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory.js';
-import { StartupSecretEntity } from '../../src/common/crypto/startup-secret.entity.js';
+import { StartupSecretEntity } from '../../src/database/startup-secret.entity.js';
 import { loadConfiguration } from '../../src/config/configuration.js';
 import request from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';

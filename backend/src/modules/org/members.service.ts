@@ -3,7 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { MemberView, Page, PhoneRevealResponse } from '@pioneer/shared-types';
 import { DataSource, Repository } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import { ScopeService } from '../../common/auth/scope.service.js';
+import { ScopeService } from './scope.service.js';
 import { normalizePhone, PiiCrypto } from '../../common/crypto/pii-crypto.service.js';
 import { DomainException } from '../../common/errors/domain.exception.js';
 import { AuditService } from '../audit/audit.service.js';

@@ -3,7 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { type ModelPostView, INACTIVE_MEMBER_STATUSES, type Page } from '@pioneer/shared-types';
 import { Brackets, DataSource, type EntityManager, In, IsNull, Repository } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import { ScopeService } from '../../common/auth/scope.service.js';
+import { ScopeService } from '../org/scope.service.js';
 import { DomainException } from '../../common/errors/domain.exception.js';
 import { AuditService } from '../audit/audit.service.js';
 import { isUniqueViolation } from '../../common/errors/db-constraint.js';

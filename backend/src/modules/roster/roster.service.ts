@@ -5,7 +5,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Brackets, DataSource, type EntityManager, In } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import { type MemberScope, ScopeService } from '../../common/auth/scope.service.js';
+import { type MemberScope, ScopeService } from '../org/scope.service.js';
 import { maskPhone, normalizePhone, PiiCrypto } from '../../common/crypto/pii-crypto.service.js';
 import { DomainException } from '../../common/errors/domain.exception.js';
 import { AuditService } from '../audit/audit.service.js';

@@ -5,7 +5,7 @@ import type { CheckinCodeResponse } from '@pioneer/shared-types';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { type EntityManager, LessThan, Repository } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import { ScopeService } from '../../common/auth/scope.service.js';
+import { ScopeService } from '../org/scope.service.js';
 import { DomainException } from '../../common/errors/domain.exception.js';
 import type { AppConfig, CheckinSection } from '../../config/configuration.js';
 import { isUniqueViolation } from '../../common/errors/db-constraint.js';

@@ -12,7 +12,7 @@ import {
 } from '@pioneer/shared-types';
 import { Brackets, type EntityManager, In, Repository } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import { ScopeService } from '../../common/auth/scope.service.js';
+import { ScopeService } from '../org/scope.service.js';
 import { DomainException } from '../../common/errors/domain.exception.js';
 import type { AppConfig, CheckinSection } from '../../config/configuration.js';
 import { AuditService } from '../audit/audit.service.js';

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { type Page, SUGGESTION_STATUS_LABELS, type SuggestionView } from '@pioneer/shared-types';
 import { type FindOptionsWhere, In, Not, Repository } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import { ScopeService } from '../../common/auth/scope.service.js';
+import { ScopeService } from '../org/scope.service.js';
 import { maskPhone, normalizePhone, PiiCrypto } from '../../common/crypto/pii-crypto.service.js';
 import { DomainException } from '../../common/errors/domain.exception.js';
 import { AuditService } from '../audit/audit.service.js';

@@ -1,5 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import { BaseEntity } from '../../../database/columns.js';
+import { BaseEntity } from '../../../common/persistence/columns.js';
 
 /**
  * 党员示范岗. Ending a post sets ended_at and keeps the row, so "posts that existed at any time during a period" can

@@ -1,6 +1,6 @@
 import type { ServiceRecordStatus, ServiceType, VerificationMethod } from '@pioneer/shared-types';
 import { Column, Entity, Index } from 'typeorm';
-import { BaseEntity } from '../../../database/columns.js';
+import { BaseEntity } from '../../../common/persistence/columns.js';
 
 // decimal comes back from mysql2 as a string; hours and coordinates are arithmetic, so numbers here.
 const decimal = { to: (v: number | null) => v, from: (v: string | number | null) => (v === null ? null : Number(v)) };

@@ -5,9 +5,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { INACTIVE_MEMBER_STATUSES, type MemberStatus, type Role, type ScopeKind } from '@pioneer/shared-types';
 import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
-import { DomainException } from '../errors/domain.exception.js';
-import type { AccessTokenPayload, AuthUser } from './auth-user.js';
-import { IS_PUBLIC } from './public.decorator.js';
+import { DomainException } from '../../common/errors/domain.exception.js';
+import type { AccessTokenPayload, AuthUser } from '../../common/auth/auth-user.js';
+import { IS_PUBLIC } from '../../common/auth/public.decorator.js';
 
 /**
  * Every route needs a valid access token unless marked @Public. Roles are read from the database per request,

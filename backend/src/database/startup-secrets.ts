@@ -1,11 +1,11 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { DataSource, IsNull, Not } from 'typeorm';
-import { ConfigError } from '../../config/config-error.js';
-import type { AppConfig } from '../../config/configuration.js';
-import { dataSourceOptions } from '../../database/data-source-options.js';
-import { MemberEntity } from '../../modules/org/entities/member.entity.js';
-import { PiiCrypto } from './pii-crypto.service.js';
+import { ConfigError } from '../config/config-error.js';
+import type { AppConfig } from '../config/configuration.js';
+import { dataSourceOptions } from './data-source-options.js';
+import { MemberEntity } from '../modules/org/entities/member.entity.js';
+import { PiiCrypto } from '../common/crypto/pii-crypto.service.js';
 import { StartupSecretEntity } from './startup-secret.entity.js';
 
 const KEY_CHECK = 'data_key_check';

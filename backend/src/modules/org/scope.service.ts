@@ -1,11 +1,11 @@
 import { Global, Injectable, Module } from '@nestjs/common';
 import { InjectRepository, TypeOrmModule } from '@nestjs/typeorm';
 import { Brackets, In, Repository, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
-import { BranchEntity } from '../../modules/org/entities/branch.entity.js';
-import { CommunityEntity } from '../../modules/org/entities/community.entity.js';
-import { RoleAssignmentEntity } from '../../modules/org/entities/role-assignment.entity.js';
-import { DomainException } from '../errors/domain.exception.js';
-import type { AuthUser } from './auth-user.js';
+import { BranchEntity } from './entities/branch.entity.js';
+import { CommunityEntity } from './entities/community.entity.js';
+import { RoleAssignmentEntity } from './entities/role-assignment.entity.js';
+import { DomainException } from '../../common/errors/domain.exception.js';
+import type { AuthUser } from '../../common/auth/auth-user.js';
 
 /** `all` for district-wide reach; otherwise the explicit ids a person may see. */
 export type IdScope = { all: true } | { all: false; ids: string[] };
