@@ -17,11 +17,11 @@ import { spawn } from 'node:child_process';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import http from 'node:http';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createConnection, createPool } from 'mysql2/promise';
 import { buildBackend, buildSharedTypes, ROOT } from '../lib/build-steps.mjs';
+import { freePort } from '../lib/free-port.mjs';
 
 const SERVER_URL = new URL(process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/');
 const MEMBERS = intFromEnv('BENCH_MEMBERS', 300, 1, 20_000);
@@ -63,16 +63,6 @@ function databaseUrl() {
   url.password = DB_PASSWORD;
   url.pathname = `/${DB_NAME}`;
   return url.toString();
-}
-
-async function freePort() {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address();
-  server.close();
-  await once(server, 'close');
-  return port;
 }
 
 /** HS256 access token, the shape the backend's guard expects ({ sub, typ: 'access' }). */

@@ -9,13 +9,13 @@
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import mysql from 'mysql2/promise';
 import { buildBackend, buildSharedTypes, ROOT } from '../lib/build-steps.mjs';
+import { freePort } from '../lib/free-port.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, env, fallback) => {
@@ -103,17 +103,6 @@ async function xlsxOf(people) {
 }
 
 // ---------- backend process ----------
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function startBackend(databaseUrl) {
   const port = await freePort();
