@@ -1,4 +1,4 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -17,7 +17,8 @@ import { createValidationPipe } from './common/errors/validation.pipe.js';
 import { SharedCacheModule } from './common/shared-cache/shared-cache.module.js';
 import type { AppConfig } from './config/configuration.js';
 import { dataSourceOptions } from './database/data-source-options.js';
-import { serializeSqliteTransactions } from './database/serial-sqlite-transactions.js';
+import { serializeSqliteConnection } from './database/serial-sqlite-transactions.js';
+import { installTransactionRunner } from './database/transaction-runner.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { HealthModule } from './modules/health/health.module.js';
@@ -37,11 +38,13 @@ import { WechatModule } from './wechat/wechat.module.js';
 export interface AppModuleOptions {
   config: AppConfig;
   dataKey: Buffer;
+  /** More modules beside the product's: the e2e tests mount probes of their own through this. */
+  imports?: ModuleMetadata['imports'];
 }
 
 @Module({})
 export class AppModule {
-  static register({ config, dataKey }: AppModuleOptions): DynamicModule {
+  static register({ config, dataKey, imports = [] }: AppModuleOptions): DynamicModule {
     const jwtKey = createSecretKey(Buffer.from(config.auth.jwtSecret ?? randomBytes(48).toString('hex'), 'utf8'));
     return {
       module: AppModule,
@@ -62,7 +65,8 @@ export class AppModule {
         ThrottlerModule.forRoot([{ name: 'global', ttl: 60_000, limit: config.app.rateLimitPerMinute }]),
         TypeOrmModule.forRootAsync({
           useFactory: () => dataSourceOptions(config.database),
-          dataSourceFactory: async (options) => serializeSqliteTransactions(await new DataSource(options!).initialize()),
+          dataSourceFactory: async (options) =>
+            installTransactionRunner(serializeSqliteConnection(await new DataSource(options!).initialize())),
         }),
         TypeOrmModule.forFeature([MemberEntity, RoleAssignmentEntity, RefreshTokenEntity]),
         // Without a configured secret (demo, tests) tokens die with the process, which is what a demo wants.
@@ -85,6 +89,7 @@ export class AppModule {
         RegistrationsModule,
         PostsModule,
         ServicesModule,
+        ...imports,
       ],
       providers: [
         { provide: APP_GUARD, useClass: ThrottlerGuard },
