@@ -10,7 +10,7 @@ import type { IncomingMessage } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from 'nestjs-pino';
-import { AppModule } from './app.module.js';
+import { AppModule, type AppModuleOptions } from './app.module.js';
 import { resolveDataKey } from './common/crypto/data-key.js';
 import type { AppConfig } from './config/configuration.js';
 
@@ -30,7 +30,10 @@ function inlineScriptHashes(indexHtml: string | null): string[] {
 }
 
 /** Builds the fully configured application without listening, so main.ts and the e2e tests run the same thing. */
-export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+export async function createApp(
+  config: AppConfig,
+  extra: Pick<AppModuleOptions, 'imports'> = {},
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.app.bodyLimitBytes,
     trustProxy: config.app.nodeEnv === 'production',
@@ -43,7 +46,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.register({ config, dataKey: resolveDataKey(config) }),
+    AppModule.register({ config, dataKey: resolveDataKey(config), imports: extra.imports }),
     adapter,
     { bufferLogs: true },
   );

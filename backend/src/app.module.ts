@@ -11,6 +11,7 @@ import { JwtAuthGuard } from './common/auth/jwt-auth.guard.js';
 import { RolesGuard } from './common/auth/roles.guard.js';
 import { ScopeModule } from './common/auth/scope.service.js';
 import { CryptoModule } from './common/crypto/crypto.module.js';
+import { markIdempotencyKeyCommitted } from './common/idempotency/idempotency-context.js';
 import { IdempotencyModule } from './common/idempotency/idempotency.module.js';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
 import { createValidationPipe } from './common/errors/validation.pipe.js';
@@ -66,7 +67,9 @@ export class AppModule {
         TypeOrmModule.forRootAsync({
           useFactory: () => dataSourceOptions(config.database),
           dataSourceFactory: async (options) =>
-            installTransactionRunner(serializeSqliteConnection(await new DataSource(options!).initialize())),
+            installTransactionRunner(serializeSqliteConnection(await new DataSource(options!).initialize()), {
+              beforeCommit: markIdempotencyKeyCommitted,
+            }),
         }),
         TypeOrmModule.forFeature([MemberEntity, RoleAssignmentEntity, RefreshTokenEntity]),
         // Without a configured secret (demo, tests) tokens die with the process, which is what a demo wants.
