@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from './app.module.js';
 import { resolveDataKey } from './common/crypto/data-key.js';
+import { jsonBodyParser } from './common/http/json-body-parser.js';
 import type { AppConfig } from './config/configuration.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -56,6 +57,7 @@ export async function createApp(
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
+  app.useBodyParser('application/json', { bodyLimit: config.app.bodyLimitBytes }, jsonBodyParser(fastify));
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
