@@ -2,7 +2,11 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import { currentTransactionScope } from './transaction-runner.js';
 
 /** The runner's transaction state, writable: each session keeps its own. */
-type Runner = Omit<QueryRunner, 'isTransactionActive'> & { isTransactionActive: boolean; transactionDepth: number };
+type Runner = Omit<QueryRunner, 'isTransactionActive' | 'broadcaster'> & {
+  isTransactionActive: boolean;
+  transactionDepth: number;
+  broadcaster: QueryRunner['broadcaster'];
+};
 
 /** A FIFO lock with one holder at a time. */
 class ConnectionLock {
@@ -52,6 +56,9 @@ export function serializeSqliteConnection(ds: DataSource): DataSource {
     const session = Object.create(shared) as Runner;
     session.isTransactionActive = false;
     session.transactionDepth = 0;
+    // Subscribers' transaction events (e.g. a push sent after the commit) must name this session, not the shared runner.
+    const BroadcasterOf = shared.broadcaster.constructor as new (runner: Runner) => Runner['broadcaster'];
+    session.broadcaster = new BroadcasterOf(session);
     // The connection itself says whether a transaction is still open (a savepoint released, or a failed COMMIT that
     // TypeORM follows with ROLLBACK); once it is not, the lock goes to the next in line.
     const releaseIfDone = () => {
