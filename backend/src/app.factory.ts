@@ -10,9 +10,10 @@ import type { IncomingMessage } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from 'nestjs-pino';
-import { AppModule } from './app.module.js';
+import { AppModule, type AppModuleOptions } from './app.module.js';
 import { settleStartupSecrets } from './database/startup-secrets.js';
 import { connectRedis, RedisThrottlerStorage } from './common/throttle/redis-throttler-storage.js';
+import { jsonBodyParser } from './common/http/json-body-parser.js';
 import type { AppConfig } from './config/configuration.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -36,7 +37,10 @@ function trustHops(hops: number): (address: string, hop: number) => boolean {
 }
 
 /** Builds the fully configured application without listening, so main.ts and the e2e tests run the same thing. */
-export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+export async function createApp(
+  config: AppConfig,
+  extra: Pick<AppModuleOptions, 'imports'> = {},
+): Promise<NestFastifyApplication> {
   // Redis first: a REDIS_URL that does not answer stops the start before the database is touched.
   const redis = config.redis ? await connectRedis(config.redis) : undefined;
   let migrated: string[];
@@ -63,6 +67,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       config,
       migrated,
       throttlerStorage: redis && config.redis ? new RedisThrottlerStorage(redis, config.redis.keyPrefix) : undefined,
+      imports: extra.imports,
     }),
     adapter,
     { bufferLogs: true },
@@ -78,6 +83,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       await redis.quit();
     });
   }
+  app.useBodyParser('application/json', { bodyLimit: config.app.bodyLimitBytes }, jsonBodyParser(fastify));
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

@@ -1,4 +1,4 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -11,6 +11,7 @@ import { JwtAuthGuard } from './modules/auth/jwt-auth.guard.js';
 import { RolesGuard } from './common/auth/roles.guard.js';
 import { ScopeModule } from './modules/org/scope.service.js';
 import { CryptoModule } from './common/crypto/crypto.module.js';
+import { markIdempotencyKeyCommitted } from './common/idempotency/idempotency-context.js';
 import { IdempotencyModule } from './common/idempotency/idempotency.module.js';
 import { loggerParams } from './common/logging/logger-params.js';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
@@ -19,7 +20,8 @@ import { SharedCacheModule } from './common/shared-cache/shared-cache.module.js'
 import type { AppConfig } from './config/configuration.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { STARTUP_MIGRATIONS } from './database/startup-migrations.js';
-import { serializeSqliteTransactions } from './database/serial-sqlite-transactions.js';
+import { serializeSqliteConnection } from './database/serial-sqlite-transactions.js';
+import { installTransactionRunner } from './database/transaction-runner.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { HealthModule } from './modules/health/health.module.js';
@@ -43,11 +45,13 @@ export interface AppModuleOptions {
   migrated: string[];
   /** Shared counters when REDIS_URL is set; the throttler's in-memory storage otherwise. */
   throttlerStorage?: ThrottlerStorage;
+  /** More modules beside the product's: the e2e tests mount probes of their own through this. */
+  imports?: ModuleMetadata['imports'];
 }
 
 @Module({})
 export class AppModule {
-  static register({ config, migrated, throttlerStorage }: AppModuleOptions): DynamicModule {
+  static register({ config, migrated, throttlerStorage, imports = [] }: AppModuleOptions): DynamicModule {
     const { jwtSecret } = config.auth;
     const { dataKey } = config.security;
     if (!jwtSecret || !dataKey || !config.checkin.codeSecret) throw new Error('start-up secrets were not settled');
@@ -63,7 +67,10 @@ export class AppModule {
         }),
         TypeOrmModule.forRootAsync({
           useFactory: () => dataSourceOptions(config.database),
-          dataSourceFactory: async (options) => serializeSqliteTransactions(await new DataSource(options!).initialize()),
+          dataSourceFactory: async (options) =>
+            installTransactionRunner(serializeSqliteConnection(await new DataSource(options!).initialize()), {
+              beforeCommit: markIdempotencyKeyCommitted,
+            }),
         }),
         TypeOrmModule.forFeature([MemberEntity, RoleAssignmentEntity, RefreshTokenEntity]),
         // Demo mode without a configured secret shares a generated one through the database (startup-secrets.ts).
@@ -86,6 +93,7 @@ export class AppModule {
         RegistrationsModule,
         PostsModule,
         ServicesModule,
+        ...imports,
       ],
       providers: [
         { provide: STARTUP_MIGRATIONS, useValue: migrated },

@@ -2,6 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { createApp } from '../../src/app.factory.js';
+import type { AppModuleOptions } from '../../src/app.module.js';
 import { type AppConfig, loadConfiguration } from '../../src/config/configuration.js';
 import { repoRoot } from '../../src/config/repo-root.js';
 import { prepareDatabase } from '../../src/database/prepare-database.js';
@@ -34,8 +35,15 @@ function logFile(): string {
   return file;
 }
 
-/** The whole application on its own fresh database, listening on an ephemeral loopback port, with a fake WeChat. */
-export async function startTestApp(driver: Driver, env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * The whole application on its own fresh database, listening on an ephemeral loopback port, with a fake WeChat.
+ * `imports` mounts test-only modules (probes) beside the product's.
+ */
+export async function startTestApp(
+  driver: Driver,
+  env: Record<string, string> = {},
+  imports: AppModuleOptions['imports'] = [],
+): Promise<TestApp> {
   const db = await createTestDatabase(driver);
   const config = loadConfiguration({
     NODE_ENV: 'test',
@@ -50,7 +58,7 @@ export async function startTestApp(driver: Driver, env: Record<string, string> =
   const wechat = new FakeWechatServer({ appId: config.wechat.appId, appSecret: config.wechat.appSecret });
   const wechatUrl = await wechat.start(0, '127.0.0.1');
   config.wechat.apiBase = wechatUrl;
-  const app = await createApp(config);
+  const app = await createApp(config, { imports });
   await prepareDatabase(app, { ...config, app: { ...config.app, demo: true } });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();

@@ -304,7 +304,7 @@ describe('offline queue', () => {
     expect(pendingWrites('m1')).toEqual([]);
   });
 
-  it('takes “key already used for another body” to mean the first attempt got through', async () => {
+  it('after “key already used for another body” asks for the first attempt’s own answer, never taking the 422 as success', async () => {
     // The first attempt (without the phone's time) reached the server and only its answer was lost.
     keepOneStart();
     keepEnd({
@@ -319,19 +319,40 @@ describe('offline queue', () => {
     });
     serve({
       'GET /api/v1/me': me(),
+      'POST /api/v1/services/start': (request) =>
+        (request.data as Record<string, unknown>).offlineClaimedAt === undefined
+          ? { statusCode: 201, data: record('sr7'), header: { 'idempotent-replayed': 'true' } }
+          : { statusCode: 422, data: { code: 'IDEMPOTENCY_KEY_REUSED', message: '同一个 Idempotency-Key 不能用于不同的内容' } },
+      'POST /api/v1/services/sr7/end': () => ({ statusCode: 200, data: record('sr7', { status: 'pending' }) }),
+    });
+
+    const outcome = await flushPending();
+
+    // The replay is the first attempt's identical body under its key: the server answers it from what it stored.
+    expect(starts()).toHaveLength(2);
+    expect(starts()[1].header['Idempotency-Key']).toBe('key-start-1');
+    expect(starts()[1].data).toEqual({ code: CODE });
+    expect(taroMock.requests.some((request) => request.url === '/api/v1/services/sr7/end')).toBe(true);
+    expect(outcome.uploaded.map((r) => r.id)).toContain('sr7');
+    expect(pendingWrites('m1')).toEqual([]);
+  });
+
+  it('counts a 422 that the first attempt’s body cannot resolve as a refusal, not an upload', async () => {
+    keepOneStart();
+    serve({
+      'GET /api/v1/me': me(),
       'POST /api/v1/services/start': () => ({
         statusCode: 422,
         data: { code: 'IDEMPOTENCY_KEY_REUSED', message: '同一个 Idempotency-Key 不能用于不同的内容' },
       }),
-      'GET /api/v1/services/current': () => ({ statusCode: 200, data: record('sr7') }),
-      'POST /api/v1/services/sr7/end': () => ({ statusCode: 200, data: record('sr7', { status: 'pending' }) }),
+      'GET /api/v1/services/current': () => ({ statusCode: 200, data: record('sr8') }),
     });
 
-    await flushPending();
+    const outcome = await flushPending();
 
-    expect(starts()).toHaveLength(1);
-    expect(taroMock.requests.some((request) => request.url === '/api/v1/services/sr7/end')).toBe(true);
-    expect(pendingWrites('m1')).toEqual([]);
+    expect(outcome.uploaded).toEqual([]);
+    expect(outcome.refused).toBe(1);
+    expect(pendingWrites('m1')).toMatchObject([{ key: 'key-start-1', state: 'failed' }]);
   });
 
   it('gives up a start together with the check-out that depends on it', () => {

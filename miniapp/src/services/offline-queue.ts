@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro';
 import type { ServiceEndRequest, ServiceRecordView, ServiceStartRequest } from '@pioneer/shared-types';
 import { asApiError, type ApiError } from '@/api/api-error';
 import { getMe } from '@/api/me';
-import { endService, getCurrentService, startService } from '@/api/services';
+import { endService, startService } from '@/api/services';
 
 // Check-ins and check-outs the phone could not send (no signal in an old building, a timeout), kept in storage and
 // sent again with the same Idempotency-Key, so a request that did reach the server is answered, never done twice.
@@ -78,7 +78,6 @@ export interface ServiceContext {
 }
 
 const START_DEPENDS_MESSAGE = '签到没有上传成功，这次签退也无法上传。请联系社区工作者为您补录。';
-const START_MISSING_MESSAGE = '没有找到这次服务的签到记录，请在服务记录中查看，或联系社区工作者为您补录。';
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -272,9 +271,27 @@ function settleDependents(startKey: string, recordId: string | null, failure = S
   writeQueue(items);
 }
 
+/**
+ * The body the first attempt was sent with: the kept one less the phone's time, which only the queue adds.
+ * A kept item goes out with its first attempt's key and the phone's time; a 422 for it says that key was already
+ * used with another body — normally that first attempt. The 422 proves nothing by itself, so the first attempt's
+ * identical body is sent again under its key, and the server's answer to that (its stored response) decides.
+ */
+function firstAttemptBody<B extends { offlineClaimedAt?: string }>(body: B): B {
+  const first = { ...body };
+  delete first.offlineClaimedAt;
+  return first;
+}
+
 async function sendStart(item: PendingStart, outcome: FlushOutcome): Promise<SendResult> {
   try {
-    const record = await startService(item.body, item.key);
+    let record: ServiceRecordView;
+    try {
+      record = await startService(item.body, item.key);
+    } catch (caught) {
+      if (asApiError(caught).code !== 'IDEMPOTENCY_KEY_REUSED') throw caught;
+      record = await startService(firstAttemptBody(item.body), item.key);
+    }
     update(item.key, () => null);
     settleDependents(item.key, record.id);
     outcome.uploaded.push(record);
@@ -282,20 +299,6 @@ async function sendStart(item: PendingStart, outcome: FlushOutcome): Promise<Sen
   } catch (caught) {
     const error = asApiError(caught);
     if (isRetryLater(error) || isSignedOut(error)) return markLater(item, error);
-    if (error.code === 'IDEMPOTENCY_KEY_REUSED') {
-      // The server stores a key only for a write that succeeded, with the body first sent (before the phone added
-      // its time): that first attempt did start the visit. Its record id is the open visit's.
-      let current: ServiceRecordView | null;
-      try {
-        current = await getCurrentService();
-      } catch (caughtCurrent) {
-        return markLater(item, asApiError(caughtCurrent));
-      }
-      update(item.key, () => null);
-      settleDependents(item.key, current?.id ?? null, START_MISSING_MESSAGE);
-      if (current) outcome.uploaded.push(current);
-      return 'uploaded';
-    }
     markRefused(item.key, refusalMessage(error));
     settleDependents(item.key, null);
     return 'refused';
@@ -308,19 +311,21 @@ async function sendEnd(item: PendingEnd, outcome: FlushOutcome): Promise<SendRes
     markRefused(item.key, START_DEPENDS_MESSAGE);
     return 'refused';
   }
+  const recordId = item.recordId;
   try {
-    const record = await endService(item.recordId, item.body, item.key);
+    let record: ServiceRecordView;
+    try {
+      record = await endService(recordId, item.body, item.key);
+    } catch (caught) {
+      if (asApiError(caught).code !== 'IDEMPOTENCY_KEY_REUSED') throw caught;
+      record = await endService(recordId, firstAttemptBody(item.body), item.key);
+    }
     update(item.key, () => null);
     outcome.uploaded.push(record);
     return 'uploaded';
   } catch (caught) {
     const error = asApiError(caught);
     if (isRetryLater(error) || isSignedOut(error)) return markLater(item, error);
-    // A stored key means the first attempt (sent without the phone's time) did end the visit.
-    if (error.code === 'IDEMPOTENCY_KEY_REUSED') {
-      update(item.key, () => null);
-      return 'uploaded';
-    }
     markRefused(item.key, refusalMessage(error));
     return 'refused';
   }

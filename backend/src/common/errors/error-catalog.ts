@@ -20,6 +20,8 @@ export const ERROR_CATALOG: Record<ErrorCode, ErrorSpec> = {
   ROUTE_NOT_FOUND: { status: 404, message: '访问的地址不存在' },
   CONFLICT: { status: 409, message: '操作与当前状态冲突，请刷新后再试' },
   PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容过大' },
+  BODY_TOO_DEEP: { status: 400, message: '提交的内容层级过深，请检查后重试' },
+  BODY_ENCODING_INVALID: { status: 400, message: '提交的内容不是有效的 UTF-8 编码，请检查后重试' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '不支持的内容格式，请以 JSON 提交' },
   RATE_LIMITED: { status: 429, message: '操作太频繁，请稍后再试' },
   IDEMPOTENCY_KEY_MISSING: { status: 400, message: '缺少 Idempotency-Key 请求头' },

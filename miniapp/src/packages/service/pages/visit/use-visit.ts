@@ -143,7 +143,7 @@ export function useVisit() {
   };
 
   const sendEnd = async (record: ServiceRecordView, body: ServiceEndRequest, claimedAt: string): Promise<void> => {
-    const key = keyFor(JSON.stringify({ recordId: record.id, body }));
+    const key = keyFor({ recordId: record.id, body });
     try {
       await endService(record.id, body, key);
       resetKey();
@@ -212,7 +212,7 @@ export function useVisit() {
       }
       const startNow = pendingWrites(start.ownerId).find((item) => item.key === start.key);
       if (startNow?.state === 'waiting') {
-        keep(body, keyFor(JSON.stringify({ startKey: start.key, body })), claimedAt, {
+        keep(body, keyFor({ startKey: start.key, body }), claimedAt, {
           recordId: null,
           startKey: start.key,
           startedAt: start.claimedAt,

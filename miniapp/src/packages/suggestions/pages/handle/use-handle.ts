@@ -108,7 +108,7 @@ export function useHandleSuggestions() {
         setFieldErrors({ reply: '请填写答复内容' });
         return;
       }
-      const key = keyFor(JSON.stringify({ id: suggestion.id, ...body }));
+      const key = keyFor({ id: suggestion.id, ...body });
       submittingRef.current = true;
       setSubmitting(true);
       setFieldErrors({});

@@ -49,7 +49,7 @@ export function useNewSuggestion() {
     }
     // An anonymous suggestion carries no contact: nobody handling it could see one.
     const body: SuggestionInput = { content: trimmed, anonymous, contact: anonymous ? null : contact.trim() || null };
-    const key = keyFor(JSON.stringify(body));
+    const key = keyFor(body);
     submittingRef.current = true;
     setSubmitting(true);
     setFieldErrors({});
