@@ -203,7 +203,7 @@ if (!chromiumAvailable() && !required) {
       const item = worker.locator('.queue-item').filter({ hasText: MEMBER });
       await item.waitFor({ timeout: 30_000 });
       const text = await item.innerText();
-      assert.match(text, /签到：扫码核验/);
+      assert.match(text, /扫码签到 · 签退未核验/);
       assert.match(text, /签退：未核验/);
       assert.match(text, new RegExp(DESCRIPTION));
       assert.match(text, /志愿服务/);
