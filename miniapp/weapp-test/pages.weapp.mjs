@@ -1,0 +1,76 @@
+// The WeChat build, not the H5 one: dist/weapp's JS runs in a simulated logic layer and its WXML renders in a
+// simulated view layer, against the real product in demo mode. A member opens the home page, signs in with WeChat
+// (wx.login, then the phone number WeChat vouches for) and opens 签到服务.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { createPhone, startBackend } from './simulator.mjs';
+
+const MEMBER = { openid: 'weapp-sim-member', phoneNumber: '13800000001', name: '张建国' };
+const HOME = 'pages/index/index';
+const LOGIN = 'packages/account/pages/login/index';
+const CHECKIN = 'packages/service/pages/checkin/index';
+
+let backend;
+let phone;
+
+before(async () => {
+  backend = await startBackend();
+  phone = createPhone(backend, MEMBER);
+});
+
+after(async () => {
+  await backend?.stop();
+});
+
+/** Nothing the app logged as an error or unsupported API, and everything it sent to the view layer shown. */
+function assertNoProblems() {
+  assert.deepEqual(phone.problems(), []);
+  assert.deepEqual(phone.unrendered(), [], 'texts sent with setData but not rendered');
+}
+
+const absent = (selector) => phone.screen().querySelector(selector) == null;
+
+const called = (path) => phone.logic.requests.filter((r) => r.path === path);
+
+test('the home page renders the district and its communities from the real API', async () => {
+  await phone.open(HOME);
+  await phone.waitFor('.home-community');
+  const overview = await (await fetch(`${backend.apiBase}/api/v1/public/overview`)).json();
+  assert.equal(phone.find('.home-title').dom.textContent, overview.districtName);
+  const names = phone.screen().querySelectorAll('.home-community__name').map((node) => node.dom.textContent);
+  assert.deepEqual(names, overview.communities.map((c) => c.name));
+  assert.ok(called('/api/v1/public/overview').every((r) => r.status === 200) && called('/api/v1/public/overview').length > 0);
+  assert.ok(phone.screen().querySelector('.home-login__button'), 'signed out, home offers 登录');
+  assertNoProblems();
+});
+
+test('a tap on 登录 opens sign-in; wx.login and the phone-number button sign the member in through the backend', async () => {
+  await phone.tap('.home-login__button');
+  assert.equal(phone.logic.stack.at(-1).route, LOGIN);
+  // A WeChat seen for the first time gets the binding step.
+  await phone.waitFor('.login-bind__phone');
+  assertNoProblems();
+  assert.deepEqual(called('/api/v1/auth/wechat').map((r) => r.status), [200]);
+  assert.equal(backend.wechat.callCount('/sns/jscode2session'), 1);
+
+  await phone.allowPhoneNumber('.login-bind__phone');
+  await phone.until(() => phone.logic.stack.at(-1).route === HOME, 'the way back home');
+  assert.ok(phone.logic.storage.size > 0, 'the session is kept in storage');
+  await phone.waitFor('.home-greeting__name');
+  assert.equal(phone.find('.home-greeting__name').dom.textContent, `你好，${MEMBER.name}`);
+  assert.ok(called('/api/v1/me').some((r) => r.status === 200));
+  assertNoProblems();
+});
+
+test('签到服务 renders for the signed-in member and asks the API for their registration and open visit', async () => {
+  await phone.tap('.home-shortcut--service-checkin');
+  assert.equal(phone.logic.stack.at(-1).route, CHECKIN);
+  await phone.until((root) => !root.querySelector('.checkin-loading'), 'the check-in page to load');
+  assert.ok(absent('.checkin-login'), 'signed in, no 登录 prompt');
+  assert.ok(absent('.checkin-load-error'), phone.text());
+  // 张建国 has not registered with a community yet: the page sends him to 报到社区 first.
+  assert.ok(phone.screen().querySelector('.checkin-register__button'), phone.text());
+  const serviceCalls = phone.logic.requests.filter((r) => /^\/api\/v1\/(registrations|services)/.test(r.path) && r.status === 200);
+  assert.ok(serviceCalls.length > 0);
+  assertNoProblems();
+});
