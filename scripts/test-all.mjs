@@ -73,6 +73,23 @@ runSuite(
   tapCount(join(ARTIFACTS, 'startup.tap')),
 );
 runSuite('weapp size budget', 'npm', ['run', 'size', '-w', 'miniapp'], single);
+// After the size budget, which has just built dist/weapp: the simulator reuses that build.
+runSuite(
+  'weapp (built dist/weapp in a simulator)',
+  'node',
+  [
+    '--test',
+    '--test-concurrency=1',
+    '--test-reporter=spec',
+    '--test-reporter=tap',
+    '--test-reporter-destination=stdout',
+    `--test-reporter-destination=${join(ARTIFACTS, 'weapp.tap')}`,
+    ...readdirSync(join(ROOT, 'miniapp/weapp-test'))
+      .filter((f) => f.endsWith('.weapp.mjs'))
+      .map((f) => `miniapp/weapp-test/${f}`),
+  ],
+  tapCount(join(ARTIFACTS, 'weapp.tap')),
+);
 runSuite(
   'browser (H5 build in headless Chromium)',
   'node',

@@ -73,7 +73,10 @@ export function createViewLayer(distDir, logic) {
     const definition = {
       template: gwx(`${path}.wxml`),
       usingComponents,
-      properties: logicDefinition?.properties ? Object.fromEntries(Object.keys(logicDefinition.properties).map((key) => [key, null])) : {},
+      // The component's own property defaults (Taro's `comp`: i = { nn: view root }, l = ''), in this realm.
+      properties: Object.fromEntries(
+        Object.entries(logicDefinition?.properties ?? {}).map(([key, spec]) => [key, { type: null, value: JSON.parse(JSON.stringify(spec?.value ?? null)) }]),
+      ),
       methods: { eh: forward },
     };
     if (Object.values(usingComponents).includes(undefined)) {
