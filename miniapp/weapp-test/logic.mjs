@@ -45,6 +45,8 @@ export function createLogicLayer({ distDir, buildApiBase, apiBase, fakeWechatBas
   const storage = new Map();
   const pending = new Set();
   const identity = { openid: undefined, phoneNumber: undefined };
+  /** What the camera sees when the app scans: a QR's text, or nothing (the person cancels). */
+  const camera = { result: undefined };
   const pageDefinitions = new Map();
   const componentDefinitions = new Map();
   const stack = [];
@@ -191,6 +193,11 @@ export function createLogicLayer({ distDir, buildApiBase, apiBase, fakeWechatBas
     switchTab: (options) => answer(options, 'switchTab', () => void go('switchTab', options.url)),
     reLaunch: (options) => answer(options, 'reLaunch', () => void go('reLaunch', options.url)),
     navigateBack: (options) => answer(options, 'navigateBack', () => void back(options?.delta ?? 1)),
+    scanCode: (options) =>
+      answer(options, 'scanCode', () => {
+        if (camera.result === undefined) throw new Error('cancel');
+        return ok('scanCode', { result: camera.result, scanType: 'QR_CODE', charSet: 'utf-8' });
+      }),
     nextTick: (fn) => void Promise.resolve().then(fn),
     canIUse: () => true,
     getUpdateManager: () => ({ onCheckForUpdate() {}, onUpdateReady() {}, onUpdateFailed() {}, applyUpdate() {} }),
@@ -330,6 +337,7 @@ export function createLogicLayer({ distDir, buildApiBase, apiBase, fakeWechatBas
     toasts,
     storage,
     identity,
+    camera,
     get stack() {
       return stack;
     },

@@ -9,6 +9,8 @@ const MEMBER = { openid: 'weapp-sim-member', phoneNumber: '13800000001', name: '
 const HOME = 'pages/index/index';
 const LOGIN = 'packages/account/pages/login/index';
 const CHECKIN = 'packages/service/pages/checkin/index';
+const VISIT = 'packages/service/pages/visit/index';
+const COMMUNITY = '向阳社区';
 
 let backend;
 let phone;
@@ -29,6 +31,24 @@ function assertNoProblems() {
 }
 
 const absent = (selector) => phone.screen().querySelector(selector) == null;
+
+let keys = 0;
+/** The backend's API as another client uses it (the worker's side of the visit). */
+async function api(method, path, { token, body } = {}) {
+  keys += 1;
+  const res = await fetch(`${backend.apiBase}${path}`, {
+    method,
+    headers: {
+      'content-type': 'application/json',
+      'idempotency-key': `weapp-sim-${keys}-${Date.now()}`,
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  assert.ok(res.ok, `${method} ${path} answered ${res.status}: ${text}`);
+  return text ? JSON.parse(text) : undefined;
+}
 
 const called = (path) => phone.logic.requests.filter((r) => r.path === path);
 
@@ -72,5 +92,32 @@ test('签到服务 renders for the signed-in member and asks the API for their r
   assert.ok(phone.screen().querySelector('.checkin-register__button'), phone.text());
   const serviceCalls = phone.logic.requests.filter((r) => /^\/api\/v1\/(registrations|services)/.test(r.path) && r.status === 200);
   assert.ok(serviceCalls.length > 0);
+  assertNoProblems();
+});
+
+test('a scan of the worker\'s rotating code on 签到服务 starts a visit through the real API', async () => {
+  // The member registers with 向阳社区 and its worker approves (the worker's own screens are not under test here).
+  const memberToken = phone.logic.storage.get('pioneer.accessToken');
+  assert.ok(memberToken, 'the weapp kept the access token');
+  const overview = await api('GET', '/api/v1/public/overview');
+  const community = overview.communities.find((c) => c.name === COMMUNITY);
+  const worker = await api('POST', '/api/v1/auth/demo', { body: { role: 'worker' } });
+  const registration = await api('POST', '/api/v1/registrations', { token: memberToken, body: { communityId: community.id } });
+  await api('POST', `/api/v1/registrations/${registration.id}/approve`, { token: worker.accessToken, body: {} });
+
+  await phone.open(`/${CHECKIN}`);
+  await phone.waitFor('.checkin-scan');
+  assert.equal(phone.find('.checkin-place__name').dom.textContent, COMMUNITY);
+  assertNoProblems();
+
+  // The camera sees the QR on the worker's phone.
+  const { code } = await api('GET', `/api/v1/checkin/code?communityId=${encodeURIComponent(community.id)}`, { token: worker.accessToken });
+  phone.logic.camera.result = code;
+  await phone.tap('.checkin-scan');
+  await phone.until(() => phone.logic.stack.at(-1).route === VISIT, 'the visit page');
+  assert.deepEqual(called('/api/v1/services/start').map((r) => r.status), [201]);
+  await phone.waitFor('.visit-current');
+  assert.ok(phone.text().includes(COMMUNITY), phone.text());
+  assert.ok(phone.logic.toasts.includes('签到成功'));
   assertNoProblems();
 });
