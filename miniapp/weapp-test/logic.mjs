@@ -226,13 +226,39 @@ export function createLogicLayer({ distDir, buildApiBase, apiBase, fakeWechatBas
     error: logged('error', errors),
   };
 
+  // The app's timers (countdowns, polling) are tracked so that closing the phone stops them all.
+  const timers = new Set();
+  let closed = false;
+  const timerFake = {
+    setTimeout: (fn, ms, ...args) => {
+      if (closed) return undefined;
+      const handle = setTimeout(() => {
+        timers.delete(handle);
+        fn(...args);
+      }, ms);
+      timers.add(handle);
+      return handle;
+    },
+    clearTimeout: (handle) => {
+      timers.delete(handle);
+      clearTimeout(handle);
+    },
+    setInterval: (fn, ms, ...args) => {
+      if (closed) return undefined;
+      const handle = setInterval(fn, ms, ...args);
+      timers.add(handle);
+      return handle;
+    },
+    clearInterval: (handle) => {
+      timers.delete(handle);
+      clearInterval(handle);
+    },
+  };
+
   const context = vm.createContext({
     wx,
     console: consoleFake,
-    setTimeout,
-    clearTimeout,
-    setInterval,
-    clearInterval,
+    ...timerFake,
     App(config) {
       app = config;
     },
@@ -370,6 +396,13 @@ export function createLogicLayer({ distDir, buildApiBase, apiBase, fakeWechatBas
       } catch (error) {
         uncaught(error);
       }
+    },
+    /** Unloads every page and stops the app's timers, as closing the mini-program does. */
+    close() {
+      while (stack.length) unload(stack.pop());
+      closed = true;
+      for (const handle of timers) clearTimeout(handle);
+      timers.clear();
     },
     onOpened(listener) {
       onPageOpened = listener;

@@ -89,6 +89,7 @@ export function createPhone(backend, identity) {
 
   return {
     logic,
+    close: () => logic.close(),
     screen,
     find,
     until,
