@@ -1,4 +1,5 @@
 import type { PropsWithChildren } from 'react';
+import './services/icon-tag';
 import './app.scss';
 
 function App({ children }: PropsWithChildren) {

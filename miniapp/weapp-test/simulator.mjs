@@ -56,7 +56,19 @@ export function createPhone(backend, identity) {
   Object.assign(logic.identity, identity);
   const view = createViewLayer(DIST, logic);
   const mounted = new Map();
+  // Taro names each node's template by its component's number (`nn`); an element with no template in base.wxml (an
+  // HTML tag such as <i>, which only the H5 build can show) is silently left out by WeChat.
+  const templates = new Set([...readFileSync(join(DIST, 'base.wxml'), 'utf8').matchAll(/name="tmpl_0_([^"]+)"/g)].map((m) => m[1]));
+  const unrenderable = [];
+  const checkNodes = (route, node) => {
+    if (Array.isArray(node)) node.forEach((child) => checkNodes(route, child));
+    else if (node && typeof node === 'object') {
+      if (typeof node.nn === 'string' && !templates.has(node.nn)) unrenderable.push(`${route}: <${node.nn} class="${node.cl ?? ''}">`);
+      for (const value of Object.values(node)) if (value && typeof value === 'object') checkNodes(route, value);
+    }
+  };
   logic.onSetData((page, payload) => {
+    checkNodes(page.route, payload);
     const root = mounted.get(page);
     if (root && Object.keys(payload).some((key) => key.startsWith('root'))) root.setData({ root: page.data.root });
   });
@@ -122,10 +134,14 @@ export function createPhone(backend, identity) {
       walk(logic.stack.at(-1).data.root);
       return sent.filter((text) => !shown.includes(text));
     },
-    /** What must never happen: an API Taro could not find on wx, or an error the app logged or threw. */
+    /**
+     * What must never happen: an API Taro could not find on wx, an error the app logged or threw, or an element sent
+     * with setData that WeChat has no template for.
+     */
     problems: () => [
       ...logic.warnings.filter((w) => w.includes(UNSUPPORTED)).map((w) => `unsupported: ${w}`),
       ...logic.errors,
+      ...[...new Set(unrenderable)].map((node) => `no WeChat template for ${node}`),
     ],
   };
 }
