@@ -141,6 +141,7 @@ export function createPhone(backend, identity) {
     problems: () => [
       ...logic.warnings.filter((w) => w.includes(UNSUPPORTED)).map((w) => `unsupported: ${w}`),
       ...logic.errors,
+      ...view.warnings.map((warning) => `view: ${warning}`),
       ...[...new Set(unrenderable)].map((node) => `no WeChat template for ${node}`),
     ],
   };

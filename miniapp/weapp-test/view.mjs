@@ -18,6 +18,8 @@ const BUILT_IN = [
 
 let jComponent;
 let windowObject;
+/** What WeChat's template runtime reported while rendering (e.g. a template it could not find). */
+const renderWarnings = [];
 
 /** jsdom's DOM as the globals j-component expects, replacing Node's own Event classes (exparser needs jsdom's). */
 function installDom() {
@@ -30,6 +32,13 @@ function installDom() {
   }
   // wcc's output checks the engine version it was compiled for.
   windowObject.__webview_engine_version__ = 0.02;
+  for (const level of ['log', 'warn', 'error']) {
+    const original = console[level].bind(console);
+    console[level] = (...args) => {
+      if (typeof args[0] === 'string' && args[0].startsWith('WXMLRT')) renderWarnings.push(args.join(' '));
+      else original(...args);
+    };
+  }
   jComponent = require('j-component');
   for (const name of BUILT_IN) jComponent.register({ id: name, tagName: `wx-${name}`, template: '<slot/>' });
 }
@@ -99,5 +108,5 @@ export function createViewLayer(distDir, logic) {
     return root;
   }
 
-  return { mount, document: () => windowObject.document };
+  return { mount, document: () => windowObject.document, warnings: renderWarnings };
 }
