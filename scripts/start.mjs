@@ -6,7 +6,9 @@ import { buildAll, ROOT } from './lib/build-steps.mjs';
 
 buildAll();
 
-const child = spawn(process.execPath, [join(ROOT, 'backend/dist/main.js')], { cwd: ROOT, stdio: 'inherit', env: process.env });
+// Demo mode is asked for here, explicitly: the backend itself never falls back to it (DEMO_MODE=false still wins).
+const env = { ...process.env, DEMO_MODE: process.env.DEMO_MODE ?? 'true' };
+const child = spawn(process.execPath, [join(ROOT, 'backend/dist/main.js')], { cwd: ROOT, stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => child.kill(signal));
 }

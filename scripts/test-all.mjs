@@ -1,7 +1,7 @@
 // `npm test`: every suite in turn, then one closing line totalling them all: "N passed, N failed".
 // MySQL and browser suites run when their server/browser is available, and are required when CI=true.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildAll, ROOT } from './lib/build-steps.mjs';
 
@@ -52,12 +52,21 @@ try {
 }
 
 runSuite('typecheck', 'npm', ['run', 'typecheck', '--workspaces', '--if-present'], single);
+// The e2e apps write their real log here (one file per test file); the log scan below reads this run's only.
+const LOGS = process.env.TEST_LOG_DIR ?? join(ARTIFACTS, 'logs');
+rmSync(LOGS, { recursive: true, force: true });
 runSuite(
   'backend (unit + e2e on SQLite' + (process.env.TEST_MYSQL_URL ? ' and MySQL)' : ')'),
   'npx',
   ['jest', '--runInBand', '--json', `--outputFile=${join(ARTIFACTS, 'backend-jest.json')}`],
   jestCount(join(ARTIFACTS, 'backend-jest.json')),
   { cwd: join(ROOT, 'backend') },
+);
+runSuite(
+  'log scan (no phone numbers, openids or tokens in the e2e run\'s log)',
+  'node',
+  ['--test', '--test-reporter=spec', '--test-reporter=tap', '--test-reporter-destination=stdout', `--test-reporter-destination=${join(ARTIFACTS, 'log-scan.tap')}`, 'scripts/tests/log-scan.test.mjs'],
+  tapCount(join(ARTIFACTS, 'log-scan.tap')),
 );
 runSuite(
   'miniapp components (jest, H5)',
@@ -67,9 +76,9 @@ runSuite(
   { cwd: join(ROOT, 'miniapp') },
 );
 runSuite(
-  'startup (compiled backend)',
+  'compiled backend (start-up, API document)',
   'node',
-  ['--test', '--test-reporter=spec', '--test-reporter=tap', '--test-reporter-destination=stdout', `--test-reporter-destination=${join(ARTIFACTS, 'startup.tap')}`, 'scripts/tests/startup.test.mjs'],
+  ['--test', '--test-reporter=spec', '--test-reporter=tap', '--test-reporter-destination=stdout', `--test-reporter-destination=${join(ARTIFACTS, 'startup.tap')}`, 'scripts/tests/startup.test.mjs', 'scripts/tests/openapi.test.mjs'],
   tapCount(join(ARTIFACTS, 'startup.tap')),
 );
 runSuite('weapp size budget', 'npm', ['run', 'size', '-w', 'miniapp'], single);
@@ -89,6 +98,13 @@ runSuite(
       .map((f) => `miniapp/weapp-test/${f}`),
   ],
   tapCount(join(ARTIFACTS, 'weapp.tap')),
+);
+// Each benchmark once at a tiny size, one test per script: a benchmark that no longer runs turns this red. No figures.
+runSuite(
+  'benchmarks (each once, tiny sizes)',
+  'node',
+  ['--test', '--test-reporter=spec', '--test-reporter=tap', '--test-reporter-destination=stdout', `--test-reporter-destination=${join(ARTIFACTS, 'bench-smoke.tap')}`, 'scripts/tests/bench-smoke.test.mjs'],
+  tapCount(join(ARTIFACTS, 'bench-smoke.tap')),
 );
 runSuite(
   'browser (H5 build in headless Chromium)',

@@ -10,8 +10,10 @@ import type { IncomingMessage } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from 'nestjs-pino';
-import { AppModule } from './app.module.js';
-import { resolveDataKey } from './common/crypto/data-key.js';
+import { AppModule, type AppModuleOptions } from './app.module.js';
+import { settleStartupSecrets } from './database/startup-secrets.js';
+import { connectRedis, RedisThrottlerStorage } from './common/throttle/redis-throttler-storage.js';
+import { jsonBodyParser } from './common/http/json-body-parser.js';
 import type { AppConfig } from './config/configuration.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -29,11 +31,29 @@ function inlineScriptHashes(indexHtml: string | null): string[] {
   return hashes;
 }
 
+/** A hop count as proxy-addr counts it (the adapter's option type has no number): the nearest `hops` proxies are trusted. */
+function trustHops(hops: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < hops;
+}
+
 /** Builds the fully configured application without listening, so main.ts and the e2e tests run the same thing. */
-export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+export async function createApp(
+  config: AppConfig,
+  extra: Pick<AppModuleOptions, 'imports'> = {},
+): Promise<NestFastifyApplication> {
+  // Redis first: a REDIS_URL that does not answer stops the start before the database is touched.
+  const redis = config.redis ? await connectRedis(config.redis) : undefined;
+  let migrated: string[];
+  try {
+    migrated = await settleStartupSecrets(config);
+  } catch (error) {
+    redis?.disconnect();
+    throw error;
+  }
   const adapter = new FastifyAdapter({
     bodyLimit: config.app.bodyLimitBytes,
-    trustProxy: config.app.nodeEnv === 'production',
+    // Only the proxies named in TRUST_PROXY are believed about the client's address (rate-limit key, audit log).
+    trustProxy: typeof config.app.trustProxy === 'number' ? trustHops(config.app.trustProxy) : config.app.trustProxy,
     // A caller's (or proxy's) request id is kept so one id follows a request across services; otherwise a new one.
     genReqId: (req: IncomingMessage) => {
       const given = req.headers['x-request-id'];
@@ -43,7 +63,12 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.register({ config, dataKey: resolveDataKey(config) }),
+    AppModule.register({
+      config,
+      migrated,
+      throttlerStorage: redis && config.redis ? new RedisThrottlerStorage(redis, config.redis.keyPrefix) : undefined,
+      imports: extra.imports,
+    }),
     adapter,
     { bufferLogs: true },
   );
@@ -53,6 +78,12 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
+  if (redis) {
+    fastify.addHook('onClose', async () => {
+      await redis.quit();
+    });
+  }
+  app.useBodyParser('application/json', { bodyLimit: config.app.bodyLimitBytes }, jsonBodyParser(fastify));
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
@@ -92,7 +123,10 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
         .setTitle('Pioneer 先锋报到 API')
         .setDescription('Product endpoints live under /api/v1. Errors are { code, message, details? }.')
         .setVersion('1')
+        .addServer('/')
         .addBearerAuth()
+        // Every operation needs a session unless it is marked @Public() (which documents an empty requirement).
+        .addSecurityRequirements('bearer')
         .build(),
     );
     SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });

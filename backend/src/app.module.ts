@@ -1,23 +1,27 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerGuard, ThrottlerModule, type ThrottlerStorage } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { createSecretKey, randomBytes } from 'node:crypto';
+import { createSecretKey } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
-import { JwtAuthGuard } from './common/auth/jwt-auth.guard.js';
+import { JwtAuthGuard } from './modules/auth/jwt-auth.guard.js';
 import { RolesGuard } from './common/auth/roles.guard.js';
-import { ScopeModule } from './common/auth/scope.service.js';
+import { ScopeModule } from './modules/org/scope.service.js';
 import { CryptoModule } from './common/crypto/crypto.module.js';
+import { markIdempotencyKeyCommitted } from './common/idempotency/idempotency-context.js';
 import { IdempotencyModule } from './common/idempotency/idempotency.module.js';
+import { loggerParams } from './common/logging/logger-params.js';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
 import { createValidationPipe } from './common/errors/validation.pipe.js';
 import { SharedCacheModule } from './common/shared-cache/shared-cache.module.js';
 import type { AppConfig } from './config/configuration.js';
 import { dataSourceOptions } from './database/data-source-options.js';
-import { serializeSqliteTransactions } from './database/serial-sqlite-transactions.js';
+import { STARTUP_MIGRATIONS } from './database/startup-migrations.js';
+import { serializeSqliteConnection } from './database/serial-sqlite-transactions.js';
+import { installTransactionRunner } from './database/transaction-runner.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { HealthModule } from './modules/health/health.module.js';
@@ -35,37 +39,41 @@ import { SuggestionsModule } from './modules/suggestions/suggestions.module.js';
 import { WechatModule } from './wechat/wechat.module.js';
 
 export interface AppModuleOptions {
+  /** With its secrets settled (see startup-secrets.ts): jwtSecret, the check-in secret and the data key are all set. */
   config: AppConfig;
-  dataKey: Buffer;
+  /** Migrations applied while settling the secrets, for the start-up log. */
+  migrated: string[];
+  /** Shared counters when REDIS_URL is set; the throttler's in-memory storage otherwise. */
+  throttlerStorage?: ThrottlerStorage;
+  /** More modules beside the product's: the e2e tests mount probes of their own through this. */
+  imports?: ModuleMetadata['imports'];
 }
 
 @Module({})
 export class AppModule {
-  static register({ config, dataKey }: AppModuleOptions): DynamicModule {
-    const jwtKey = createSecretKey(Buffer.from(config.auth.jwtSecret ?? randomBytes(48).toString('hex'), 'utf8'));
+  static register({ config, migrated, throttlerStorage, imports = [] }: AppModuleOptions): DynamicModule {
+    const { jwtSecret } = config.auth;
+    const { dataKey } = config.security;
+    if (!jwtSecret || !dataKey || !config.checkin.codeSecret) throw new Error('start-up secrets were not settled');
+    const jwtKey = createSecretKey(Buffer.from(jwtSecret, 'utf8'));
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => config] }),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.app.logLevel,
-            // Fastify assigns the id (see app.factory.ts) and writes it to the header this reads.
-            genReqId: (req) => String(req.headers['x-request-id'] ?? ''),
-            redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], remove: true },
-            autoLogging: { ignore: (req) => req.url === '/api/health' },
-            serializers: {
-              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
-            },
-          },
+        LoggerModule.forRoot(loggerParams(config.app)),
+        ThrottlerModule.forRoot({
+          throttlers: [{ name: 'global', ttl: 60_000, limit: config.app.rateLimitPerMinute }],
+          storage: throttlerStorage,
         }),
-        ThrottlerModule.forRoot([{ name: 'global', ttl: 60_000, limit: config.app.rateLimitPerMinute }]),
         TypeOrmModule.forRootAsync({
           useFactory: () => dataSourceOptions(config.database),
-          dataSourceFactory: async (options) => serializeSqliteTransactions(await new DataSource(options!).initialize()),
+          dataSourceFactory: async (options) =>
+            installTransactionRunner(serializeSqliteConnection(await new DataSource(options!).initialize()), {
+              beforeCommit: markIdempotencyKeyCommitted,
+            }),
         }),
         TypeOrmModule.forFeature([MemberEntity, RoleAssignmentEntity, RefreshTokenEntity]),
-        // Without a configured secret (demo, tests) tokens die with the process, which is what a demo wants.
+        // Demo mode without a configured secret shares a generated one through the database (startup-secrets.ts).
         // A prepared secret key object: given a string, jsonwebtoken first tries to parse it as a public key on every
         // sign and verify, and that failed attempt cost about 8 % of CPU in the check-in benchmark.
         JwtModule.register({ global: true, secretOrKeyProvider: () => jwtKey }),
@@ -85,8 +93,10 @@ export class AppModule {
         RegistrationsModule,
         PostsModule,
         ServicesModule,
+        ...imports,
       ],
       providers: [
+        { provide: STARTUP_MIGRATIONS, useValue: migrated },
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RolesGuard },

@@ -10,7 +10,8 @@ export function chromiumAvailable() {
   return existsSync(CHROMIUM);
 }
 
-export async function launchPhone() {
+/** A phone-sized Chromium; with `baseUrl`, every page it opens is watched (see watchPage) and `problems()` lists it all. */
+export async function launchPhone({ baseUrl } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'pioneer-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -31,11 +32,37 @@ export async function launchPhone() {
     hasTouch: true,
     locale: 'zh-CN',
   });
+  const watched = [];
+  if (baseUrl) context.on('page', (page) => watched.push(watchPage(page, baseUrl)));
   return {
     context,
+    problems: () => watched.flatMap((w) => w.problems),
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Collects what a person would never want to see behind a page: uncaught errors, console errors, security-policy
+ * violations and failed loads of the app's own files (API answers are the tests' business, not counted here).
+ */
+export function watchPage(page, baseUrl) {
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    const text = msg.text();
+    // Chromium logs every 4xx/5xx load here too; own assets are caught below, API answers belong to the test.
+    if (/^Failed to load resource/.test(text)) return;
+    problems.push(`console: ${text}`);
+  });
+  page.on('response', (res) => {
+    const url = res.url();
+    if (res.status() >= 400 && url.startsWith(baseUrl) && !new URL(url).pathname.startsWith('/api/')) {
+      problems.push(`HTTP ${res.status()} ${url}`);
+    }
+  });
+  return { problems };
 }

@@ -99,8 +99,8 @@ if (!chromiumAvailable() && !required) {
     mkdirSync(ARTIFACTS, { recursive: true });
     product = await startProduct();
     // Two browsers with their own storage: two people on two phones.
-    workerBrowser = await launchPhone();
-    memberBrowser = await launchPhone();
+    workerBrowser = await launchPhone({ baseUrl: product.baseUrl });
+    memberBrowser = await launchPhone({ baseUrl: product.baseUrl });
     worker = await workerBrowser.context.newPage();
     member = await memberBrowser.context.newPage();
     watchServerErrors(worker, failures);
@@ -250,5 +250,9 @@ if (!chromiumAvailable() && !required) {
       await screenshotWhole(member, 'checkin-member-inbox.png');
       assert.deepEqual(failures, [], 'no server errors');
     });
+  });
+
+  test('no page logged an error, broke the security policy or failed to load a file', () => {
+    assert.deepEqual([...workerBrowser.problems(), ...memberBrowser.problems()], []);
   });
 }

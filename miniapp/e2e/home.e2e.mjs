@@ -18,7 +18,7 @@ if (!chromiumAvailable() && !required) {
   before(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     product = await startProduct();
-    browser = await launchPhone();
+    browser = await launchPhone({ baseUrl: product.baseUrl });
   });
 
   after(async () => {
@@ -61,5 +61,9 @@ if (!chromiumAvailable() && !required) {
     const res = await fetch(`${product.baseUrl}/api/health`);
     assert.equal(res.status, 200);
     assert.deepEqual(await res.json(), { status: 'ok', db: 'up' });
+  });
+
+  test('no page logged an error, broke the security policy or failed to load a file', () => {
+    assert.deepEqual(browser.problems(), []);
   });
 }

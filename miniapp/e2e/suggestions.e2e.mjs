@@ -39,8 +39,8 @@ if (!chromiumAvailable() && !required) {
   before(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     product = await startProduct();
-    memberBrowser = await launchPhone();
-    organizerBrowser = await launchPhone();
+    memberBrowser = await launchPhone({ baseUrl: product.baseUrl });
+    organizerBrowser = await launchPhone({ baseUrl: product.baseUrl });
   });
 
   after(async () => {
@@ -92,5 +92,9 @@ if (!chromiumAvailable() && !required) {
     await answered.locator('.suggestion-reply').filter({ hasText: reply }).waitFor({ timeout: 30_000 });
     assert.match(await answered.locator('.suggestion-status').innerText(), /已答复/);
     await memberPage.screenshot({ path: join(ARTIFACTS, 'suggestion-answered.png') });
+  });
+
+  test('no page logged an error, broke the security policy or failed to load a file', () => {
+    assert.deepEqual([...memberBrowser.problems(), ...organizerBrowser.problems()], []);
   });
 }

@@ -10,11 +10,16 @@ const weappOnly =
         // Fuzzy location only: check-in by location is optional and the rotating code works without it.
         requiredPrivateInfos: ['getFuzzyLocation' as const],
         permission: {
-          'scope.userFuzzyLocation': { desc: '在你选择定位签到时确认你在社区附近，可不开启' },
+          'scope.userFuzzyLocation': { desc: '在您选择定位签到时确认您在社区附近，可不开启' },
         },
         lazyCodeLoading: 'requiredComponents',
       }
     : {};
+
+// H5 only. Taro's H5 router hides the page left behind on a timer after the slide animation; going back before the
+// timer fires left the previous page hidden (a blank home page after a quick 返回). Without the animation the page is
+// hidden at once, and nothing slides for people who find motion tiring.
+const h5Only = process.env.TARO_ENV === 'h5' ? { animation: false } : {};
 
 export default defineAppConfig({
   pages: MAIN_PAGES,
@@ -25,6 +30,8 @@ export default defineAppConfig({
     [TAB_PAGES.mine]: { network: 'all', packages: [SUBPACKAGES.account.root, SUBPACKAGES.about.root] },
   },
   window: {
+    // WeChat draws this bar itself; on H5 it makes Taro draw one too, with a back (and home) button on inner pages.
+    navigationStyle: 'default',
     navigationBarTitleText: '先锋报到',
     navigationBarBackgroundColor: BRAND_RED,
     navigationBarTextStyle: 'white',
@@ -39,4 +46,5 @@ export default defineAppConfig({
     list: TAB_BAR_LIST,
   },
   ...weappOnly,
+  ...h5Only,
 });

@@ -82,7 +82,7 @@ test('a tap on 登录 opens sign-in; wx.login and the phone-number button sign t
   await phone.until(() => phone.logic.stack.at(-1).route === HOME, 'the way back home');
   assert.ok(phone.logic.storage.size > 0, 'the session is kept in storage');
   await phone.waitFor('.home-greeting__name');
-  assert.equal(phone.find('.home-greeting__name').dom.textContent, `你好，${MEMBER.name}`);
+  assert.equal(phone.find('.home-greeting__name').dom.textContent, `您好，${MEMBER.name}`);
   assert.ok(called('/api/v1/me').some((r) => r.status === 200));
   assertNoProblems();
 });

@@ -5,28 +5,38 @@
 // inserts BENCH_MEMBERS members with approved registrations in 向阳社区, signs a token for each with the JWT secret it
 // gave the backend, fetches the rotating code as the community's worker and fires the starts BENCH_CONCURRENCY at a
 // time. Then it times single-row autocommit INSERTs into a scratch table at the same concurrency. It stops the backend
-// it started and drops the database it created, whatever happens.
+// it started and drops the database and the user it created, whatever happens.
 //
-//   BENCH_MYSQL_URL=mysql://root@127.0.0.1:3306/  BENCH_MEMBERS=300  BENCH_CONCURRENCY=50  BENCH_INSERTS=3000
+// Before the burst it counts the SQL statements (and rows read) of single starts, one at a time, for new members and for
+// members given BENCH_HISTORY past records: the backend connects as a MariaDB user of its own, so the server's
+// per-user counters (information_schema.USER_STATISTICS, switched on with userstat) see its statements alone, whoever
+// else shares the server. On a server without those counters the count is skipped and said so.
+//
+//   BENCH_MYSQL_URL=mysql://root@127.0.0.1:3306/  BENCH_MEMBERS=300  BENCH_CONCURRENCY=50  BENCH_INSERTS=3000  BENCH_HISTORY=1000
 import { spawn } from 'node:child_process';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import http from 'node:http';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createConnection, createPool } from 'mysql2/promise';
 import { buildBackend, buildSharedTypes, ROOT } from '../lib/build-steps.mjs';
+import { freePort } from '../lib/free-port.mjs';
 
 const SERVER_URL = new URL(process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/');
 const MEMBERS = intFromEnv('BENCH_MEMBERS', 300, 1, 20_000);
 const CONCURRENCY = intFromEnv('BENCH_CONCURRENCY', 50, 1, 500);
 const INSERTS = intFromEnv('BENCH_INSERTS', 3000, 100, 200_000);
+const HISTORY = intFromEnv('BENCH_HISTORY', 1000, 1, 100_000);
+/** Single starts counted per kind of member (new, with history); the median is printed. */
+const PROBES = 5;
 /** The whole run is bounded: past this, everything is cleaned up and the script fails. */
 const DEADLINE_MS = 5 * 60 * 1000;
 
 const DB_NAME = `pioneer_bench_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
 const JWT_SECRET = randomBytes(32).toString('hex');
+const DB_USER = `pioneer_bench_${randomBytes(4).toString('hex')}`;
+const DB_PASSWORD = randomBytes(16).toString('hex');
 
 function intFromEnv(name, fallback, min, max) {
   const raw = process.env[name];
@@ -46,20 +56,13 @@ function adminConnection(database) {
   });
 }
 
+/** The backend's own URL: the bench database, as the bench's own user (so its statements can be counted apart). */
 function databaseUrl() {
   const url = new URL(SERVER_URL.toString());
+  url.username = DB_USER;
+  url.password = DB_PASSWORD;
   url.pathname = `/${DB_NAME}`;
   return url.toString();
-}
-
-async function freePort() {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address();
-  server.close();
-  await once(server, 'close');
-  return port;
 }
 
 /** HS256 access token, the shape the backend's guard expects ({ sub, typ: 'access' }). */
@@ -156,32 +159,89 @@ async function waitForHealth(port, backend) {
 
 let backend = null;
 let databaseCreated = false;
+let userCreated = false;
+/** The root connection that reads the counters; closed by cleanUp. */
+let admin = null;
+/** userstat as found, put back at the end if this run switched it on. */
+let userstatBefore = null;
 
 async function cleanUp() {
   agent.destroy();
+  if (admin) {
+    await admin.end().catch(() => undefined);
+    admin = null;
+  }
   if (backend && backend.exitCode === null) {
     backend.kill('SIGTERM');
     const exited = once(backend, 'exit');
     const timeout = new Promise((r) => setTimeout(r, 10_000, 'timeout'));
     if ((await Promise.race([exited, timeout])) === 'timeout') backend.kill('SIGKILL');
   }
-  if (databaseCreated) {
-    const admin = await adminConnection();
-    await admin.query(`DROP DATABASE IF EXISTS \`${DB_NAME}\``);
-    await admin.end();
-    databaseCreated = false;
+  if (databaseCreated || userCreated || userstatBefore !== null) {
+    const cleaner = await adminConnection();
+    if (databaseCreated) await cleaner.query(`DROP DATABASE IF EXISTS \`${DB_NAME}\``);
+    if (userCreated) await cleaner.query(`DROP USER IF EXISTS '${DB_USER}'@'%'`);
+    if (userstatBefore !== null) await cleaner.query(`SET GLOBAL userstat = ${userstatBefore}`);
+    await cleaner.end();
+    databaseCreated = userCreated = false;
+    userstatBefore = null;
   }
+}
+
+/** Switches MariaDB's per-user counters on; false where the server has none (MySQL). */
+async function enableUserStatistics(admin) {
+  try {
+    const [[{ enabled }]] = await admin.query('SELECT @@GLOBAL.userstat AS enabled');
+    if (Number(enabled) !== 1) {
+      await admin.query('SET GLOBAL userstat = 1');
+      userstatBefore = Number(enabled);
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function userCounters(admin) {
+  const [rows] = await admin.query(
+    'SELECT SELECT_COMMANDS + UPDATE_COMMANDS + OTHER_COMMANDS AS statements, ROWS_READ AS rowsRead ' +
+      'FROM information_schema.USER_STATISTICS WHERE USER = ?',
+    [DB_USER],
+  );
+  return { statements: Number(rows[0]?.statements ?? 0), rowsRead: Number(rows[0]?.rowsRead ?? 0) };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** Statements and rows read by single starts, one at a time on a quiet backend: the median over the members given. */
+async function countPerStart(admin, port, code, memberIds) {
+  const statements = [];
+  const rowsRead = [];
+  for (const id of memberIds) {
+    const before = await userCounters(admin);
+    const res = await request(port, 'POST', '/api/v1/services/start', signToken(id), { code });
+    if (res.status !== 201) throw new Error(`a counted start answered ${res.status}`);
+    // The server adds a statement to the counters as it finishes it, which may be just after the response went out.
+    await new Promise((r) => setTimeout(r, 50));
+    const after = await userCounters(admin);
+    statements.push(after.statements - before.statements);
+    rowsRead.push(after.rowsRead - before.rowsRead);
+  }
+  return { statements: median(statements), rowsRead: median(rowsRead), spread: `${Math.min(...statements)}–${Math.max(...statements)}` };
 }
 
 async function main() {
   buildSharedTypes();
   buildBackend();
 
-  const admin = await adminConnection();
+  admin = await adminConnection();
   await admin.query(`CREATE DATABASE \`${DB_NAME}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   databaseCreated = true;
+  await admin.query(`CREATE USER '${DB_USER}'@'%' IDENTIFIED BY '${DB_PASSWORD}'`);
+  userCreated = true;
+  await admin.query(`GRANT ALL PRIVILEGES ON \`${DB_NAME}\`.* TO '${DB_USER}'@'%'`);
   const [[{ version }]] = await admin.query('SELECT VERSION() AS version');
-  await admin.end();
+  const counting = await enableUserStatistics(admin);
 
   const port = await freePort();
   backend = spawn(process.execPath, [join(ROOT, 'backend/dist/main.js')], {
@@ -218,8 +278,12 @@ async function main() {
   const [[worker]] = await db.query("SELECT id FROM members WHERE name = '刘芳'");
   const [[unit]] = await db.query("SELECT id FROM units WHERE code = 'JG002'");
   const memberIds = Array.from({ length: MEMBERS }, () => randomUUID());
-  for (let i = 0; i < MEMBERS; i += 500) {
-    const chunk = memberIds.slice(i, i + 500);
+  // Members for the statement count, apart from the burst's: new ones, and ones with HISTORY past records each.
+  const freshIds = Array.from({ length: PROBES }, () => randomUUID());
+  const seasonedIds = Array.from({ length: PROBES }, () => randomUUID());
+  const everyone = [...memberIds, ...freshIds, ...seasonedIds];
+  for (let i = 0; i < everyone.length; i += 500) {
+    const chunk = everyone.slice(i, i + 500);
     await db.query('INSERT INTO members (id, name, unit_id, status) VALUES ?', [
       chunk.map((id, j) => [id, `压测党员${i + j + 1}`, unit.id, 'active']),
     ]);
@@ -231,6 +295,7 @@ async function main() {
       [chunk.map((id) => [randomUUID(), id, community.id, 'approved', id, 0, id, worker.id, new Date()])],
     );
   }
+  await seedHistory(db, seasonedIds, community.id, worker.id);
   const tokens = memberIds.map(signToken);
 
   // Warm-up on a read path, so the first starts do not pay for JIT compilation and pool creation.
@@ -241,6 +306,12 @@ async function main() {
   if (codeRes.status !== 200) throw new Error(`could not fetch the check-in code: ${codeRes.status}`);
   const code = codeRes.body.code;
 
+  const perStart = counting
+    ? { fresh: await countPerStart(admin, port, code, freshIds), seasoned: await countPerStart(admin, port, code, seasonedIds) }
+    : null;
+  await admin.end();
+  admin = null;
+
   const statuses = new Map();
   const starts = summary(
     await burst(MEMBERS, CONCURRENCY, async (i) => {
@@ -248,7 +319,9 @@ async function main() {
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
     }),
   );
-  const [[{ open }]] = await db.query("SELECT COUNT(*) AS open FROM service_records WHERE status = 'open'");
+  const [[{ open: openAll }]] = await db.query("SELECT COUNT(*) AS open FROM service_records WHERE status = 'open'");
+  // The counted single starts left their own visits open too.
+  const open = Number(openAll) - (perStart ? 2 * PROBES : 0);
 
   // The same server, the same concurrency: single-row autocommit INSERTs of a row about as wide as a service record.
   await db.query(
@@ -273,7 +346,40 @@ async function main() {
   console.log(`  (for scale) GET /api/v1/services/current ${fmt(reads)}`);
   console.log(`  raw single-row INSERT         ${fmt(inserts)}`);
   console.log(`  ratio start/INSERT throughput ${(starts.perSecond / inserts.perSecond).toFixed(3)}`);
+  if (perStart) {
+    const line = (c) => `${c.statements} statements (range ${c.spread}), ${c.rowsRead} rows read`;
+    console.log(`  SQL per start, median of ${PROBES} single starts, counted by the server for the backend's own user:`);
+    console.log(`    new member                          ${line(perStart.fresh)}`);
+    console.log(`    member with ${HISTORY} past records${' '.repeat(Math.max(0, 12 - String(HISTORY).length))}${line(perStart.seasoned)}`);
+  } else {
+    console.log('  SQL per start: not counted (this server has no USER_STATISTICS; MariaDB has)');
+  }
   if (statuses.get(201) !== MEMBERS || Number(open) !== MEMBERS) throw new Error('not every start succeeded: the figures above are not comparable');
+}
+
+/** HISTORY confirmed past visits for each member, one a day going back, in the shape the backend writes. */
+async function seedHistory(db, ids, communityId, workerId) {
+  const day = 24 * 3600 * 1000;
+  const now = Date.now();
+  for (const id of ids) {
+    for (let i = 0; i < HISTORY; i += 500) {
+      const rows = [];
+      for (let j = i; j < Math.min(HISTORY, i + 500); j++) {
+        const startedAt = new Date(now - (j + 1) * day);
+        const endedAt = new Date(startedAt.getTime() + 3600 * 1000);
+        const serviceDate = new Date(startedAt.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+        rows.push([
+          randomUUID(), id, communityId, 'confirmed', startedAt, endedAt, serviceDate, 'code', 'code', 'care', '走访慰问独居老人',
+          1, 1, 0, id, workerId, endedAt,
+        ]);
+      }
+      await db.query(
+        'INSERT INTO service_records (id, member_id, community_id, status, started_at, ended_at, service_date, start_verification, ' +
+          'end_verification, service_type, description, proposed_hours, hours, on_behalf, created_by, decided_by, decided_at) VALUES ?',
+        [rows],
+      );
+    }
+  }
 }
 
 const deadline = setTimeout(() => {

@@ -1,28 +1,38 @@
 // `npm run bench:roster`: times a 2000-row roster import over HTTP against the built backend — dry run, commit and a
-// re-import of the same file (which must find every row unchanged) — on a temp SQLite file and, when a server answers
-// on mysql://root@127.0.0.1:3306/, on a fresh MariaDB/MySQL database. For scale it also times a plain multi-row INSERT
-// of the same rows into a scratch table of the same shape. Everything it starts it stops; everything it creates it drops.
+// re-import of the same file (which must find every row unchanged) — on a temp SQLite file and on a fresh MariaDB/MySQL
+// database (BENCH_MYSQL_URL, default mysql://root@127.0.0.1:3306/; skipped when no server answers, except with CI=true,
+// where that fails). For scale it also times a plain multi-row INSERT of the same rows into a scratch table of the same
+// shape. Everything it starts it stops; everything it creates it drops. It exits non-zero on any error or wrong count.
 //
 //   node scripts/bench/roster-import.mjs [--rows 2000] [--drivers sqlite,mysql] [--repeat 3] [--no-build] [--verbose]
+//   BENCH_ROWS, BENCH_REPEAT and BENCH_DRIVERS set the same as the flags (a flag wins).
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import mysql from 'mysql2/promise';
 import { buildBackend, buildSharedTypes, ROOT } from '../lib/build-steps.mjs';
+import { freePort } from '../lib/free-port.mjs';
 
 const args = process.argv.slice(2);
-const option = (name, fallback) => {
+const option = (name, env, fallback) => {
   const i = args.indexOf(`--${name}`);
-  return i === -1 ? fallback : args[i + 1];
+  if (i !== -1) return args[i + 1];
+  return process.env[env] || fallback;
 };
-const ROWS = Number(option('rows', '2000'));
-const REPEAT = Math.min(9, Math.max(1, Number(option('repeat', '3'))));
-const DRIVERS = option('drivers', 'sqlite,mysql').split(',');
+function whole(name, raw, min, max) {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be a whole number from ${min} to ${max}`);
+  return n;
+}
+const ROWS = whole('rows', option('rows', 'BENCH_ROWS', '2000'), 1, 5000);
+const REPEAT = whole('repeat', option('repeat', 'BENCH_REPEAT', '3'), 1, 9);
+const DRIVERS = option('drivers', 'BENCH_DRIVERS', 'sqlite,mysql').split(',');
+if (DRIVERS.some((d) => d !== 'sqlite' && d !== 'mysql')) throw new Error('drivers must be sqlite and/or mysql');
+const REQUIRE_MYSQL = process.env.CI === 'true';
 const MYSQL_SERVER = process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/';
 const DEADLINE_MS = 10 * 60_000;
 const CHUNK = 500;
@@ -94,17 +104,6 @@ async function xlsxOf(people) {
 
 // ---------- backend process ----------
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 async function startBackend(databaseUrl) {
   const port = await freePort();
   const child = spawn(process.execPath, [join(ROOT, 'backend/dist/main.js')], {
@@ -171,7 +170,8 @@ async function importFile(base, token, mode, file) {
   const t0 = performance.now();
   const res = await fetch(`${base}/api/v1/roster/import?mode=${mode}`, {
     method: 'POST',
-    headers: { Authorization: `Bearer ${token}` },
+    // Every signed-in write needs its own key; reusing one would replay the first report instead of importing again.
+    headers: { Authorization: `Bearer ${token}`, 'Idempotency-Key': `bench-${randomUUID()}` },
     body: form,
   });
   const report = await json(res);
@@ -395,7 +395,9 @@ async function main() {
   const results = [];
   for (const driver of DRIVERS) {
     if (driver === 'mysql' && !(await mysqlReachable())) {
-      console.log(`mysql: no server at ${MYSQL_SERVER.replace(/\/\/([^:@/]+):[^@]*@/, '//$1:***@')}, skipped`);
+      const where = `no server at ${MYSQL_SERVER.replace(/\/\/([^:@/]+):[^@]*@/, '//$1:***@')}`;
+      if (REQUIRE_MYSQL) throw new Error(`mysql: ${where}, which CI=true requires`);
+      console.log(`mysql: ${where}, skipped`);
       continue;
     }
     console.log(`${driver}: importing ${ROWS} rows …`);

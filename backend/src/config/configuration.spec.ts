@@ -22,9 +22,22 @@ function errorOf(fn: () => unknown): ConfigError {
 }
 
 describe('configuration', () => {
-  it('defaults to demo mode on the embedded SQLite file under the repo root', () => {
-    const c = loadConfiguration({});
+  it('is not in demo mode unless asked, and then refuses to start without its secrets', () => {
+    expect(errorOf(() => loadConfiguration({})).variable).toBe('JWT_SECRET');
+    const secrets = { JWT_SECRET: 'j'.repeat(40), CHECKIN_CODE_SECRET: 'c'.repeat(40) };
+    expect(errorOf(() => loadConfiguration(secrets)).variable).toBe('DATA_ENCRYPTION_KEY');
+    expect(errorOf(() => loadConfiguration({ JWT_SECRET: 'j'.repeat(40) })).variable).toBe('CHECKIN_CODE_SECRET');
+    const c = loadConfiguration({ ...secrets, DATA_ENCRYPTION_KEY: 'a'.repeat(64) });
+    expect(c.app.demo).toBe(false);
+    expect(c.auth.jwtSecret).toBe('j'.repeat(40));
+  });
+
+  it('generates secrets only in demo mode, on the embedded SQLite file under the repo root by default', () => {
+    const c = loadConfiguration({ DEMO_MODE: 'true' });
     expect(c.app.demo).toBe(true);
+    expect(c.auth.jwtSecret).toBeUndefined();
+    expect(c.security.dataKey).toBeUndefined();
+    expect(loadConfiguration({ NODE_ENV: 'test', DEMO_MODE: 'true' }).app.demo).toBe(true);
     expect(c.app.port).toBe(3000);
     expect(c.database).toMatchObject({ type: 'sqlite' });
     expect(c.database.type === 'sqlite' && c.database.path.endsWith('data/pioneer.sqlite')).toBe(true);
@@ -54,6 +67,11 @@ describe('configuration', () => {
     expect(loadConfiguration({ ...PROD_OK, API_DOCS: 'true' }).app.apiDocs).toBe(true);
   });
 
+  it('keeps a visit recorded offline uploadable for 4 hours unless CHECKIN_OFFLINE_MAX_HOURS says otherwise', () => {
+    expect(loadConfiguration({ DEMO_MODE: 'true' }).checkin.offlineMaxHours).toBe(4);
+    expect(loadConfiguration({ DEMO_MODE: 'true', CHECKIN_OFFLINE_MAX_HOURS: '2' }).checkin.offlineMaxHours).toBe(2);
+  });
+
   it.each([
     ['DATABASE_URL', { DATABASE_URL: 'sqlite:data/x.sqlite' }],
     ['JWT_SECRET', { JWT_SECRET: undefined }],
@@ -76,7 +94,33 @@ describe('configuration', () => {
     ['WECHAT_API_BASE', { WECHAT_API_BASE: 'ftp://x' }],
     ['CHECKIN_CODE_SECRET', { CHECKIN_CODE_SECRET: 'short' }],
     ['CHECKIN_SLOT_SECONDS', { CHECKIN_SLOT_SECONDS: '1' }],
+    ['CHECKIN_OFFLINE_MAX_HOURS', { CHECKIN_OFFLINE_MAX_HOURS: '0' }],
+    ['CHECKIN_OFFLINE_MAX_HOURS', { CHECKIN_OFFLINE_MAX_HOURS: '25' }],
+    ['TRUST_PROXY', { TRUST_PROXY: 'everyone' }],
+    ['TRUST_PROXY', { TRUST_PROXY: '10.0.0.0/99' }],
+    ['TRUST_PROXY', { TRUST_PROXY: '127.0.0.1, not-an-ip' }],
+    ['REDIS_URL', { REDIS_URL: 'http://127.0.0.1:6379' }],
+    ['REDIS_KEY_PREFIX', { REDIS_URL: 'redis://127.0.0.1:6379', REDIS_KEY_PREFIX: 'has space' }],
   ])('names %s when its value is bad', (variable, env) => {
-    expect(errorOf(() => loadConfiguration(env)).variable).toBe(variable);
+    expect(errorOf(() => loadConfiguration({ DEMO_MODE: 'true', ...env })).variable).toBe(variable);
+  });
+
+  it('trusts no proxy unless TRUST_PROXY names a hop count or addresses', () => {
+    expect(loadConfiguration(PROD_OK).app.trustProxy).toBe(false);
+    expect(loadConfiguration({ ...PROD_OK, TRUST_PROXY: 'false' }).app.trustProxy).toBe(false);
+    expect(loadConfiguration({ ...PROD_OK, TRUST_PROXY: '2' }).app.trustProxy).toBe(2);
+    expect(loadConfiguration({ ...PROD_OK, TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,::1' }).app.trustProxy).toEqual([
+      '10.0.0.0/8',
+      '127.0.0.1',
+      '::1',
+    ]);
+  });
+
+  it('keeps limits in memory unless REDIS_URL is set', () => {
+    expect(loadConfiguration(PROD_OK).redis).toBeUndefined();
+    expect(loadConfiguration({ ...PROD_OK, REDIS_URL: 'redis://127.0.0.1:6379/2' }).redis).toEqual({
+      url: 'redis://127.0.0.1:6379/2',
+      keyPrefix: 'pioneer:',
+    });
   });
 });

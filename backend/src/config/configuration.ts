@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 import { MESSAGE_KINDS, type MessageKind } from '@pioneer/shared-types';
 import { ConfigError } from './config-error.js';
@@ -13,16 +13,28 @@ export interface AppSection {
   nodeEnv: NodeEnv;
   host: string;
   port: number;
-  /** Demo mode: seed data, demo login, the fake WeChat server. Never in production. */
+  /** Demo mode: seed data, demo login, the fake WeChat server, generated secrets. Only when DEMO_MODE=true; never in production. */
   demo: boolean;
+  /** Fastify's trustProxy: false (the socket address is the client), a hop count, or the proxies' addresses/CIDRs. */
+  trustProxy: TrustProxy;
   apiDocs: boolean;
   corsOrigins: string[];
   bodyLimitBytes: number;
   rateLimitPerMinute: number;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** Where the JSON log lines go (appended); standard output when unset. */
+  logFile: string | undefined;
   /** The built H5 app served at `/`, when the folder exists. */
   h5Dir: string;
   districtName: string;
+}
+
+export type TrustProxy = false | number | string[];
+
+/** When set, the throttler's counters (the global limit and the per-IP sign-in limits) live in Redis, shared by every instance. */
+export interface RedisSection {
+  url: string;
+  keyPrefix: string;
 }
 
 export type DatabaseSection =
@@ -35,13 +47,15 @@ export interface ReviewerAccount {
 }
 
 export interface AuthSection {
-  /** Undefined only in demo/test, where a random per-process secret is generated. */
+  /** Undefined only in demo mode, where start-up generates one and keeps it in the database (see startup-secrets.ts). */
   jwtSecret: string | undefined;
   accessTokenTtlSeconds: number;
   /** A refresh token unused for longer than this ends the session. */
   sessionIdleTimeoutSeconds: number;
   /** No session outlives this, counted from its sign-in, however often it is refreshed. */
   sessionAbsoluteTtlSeconds: number;
+  /** A refresh token presented again this soon after its rotation gets the same new pair (0: never). */
+  refreshReuseGraceSeconds: number;
   consoleTicketTtlSeconds: number;
   /** Per client IP and route, on the sign-in, bind, refresh and console routes. */
   rateLimitPerMinute: number;
@@ -56,7 +70,7 @@ export interface AuthSection {
 }
 
 export interface SecuritySection {
-  /** 32-byte key for AES-256-GCM of personal information; undefined only in demo/test (a local key file is used). */
+  /** 32-byte key for AES-256-GCM of personal information; undefined only in demo mode (generated, kept in the database). */
   dataKey: Buffer | undefined;
 }
 
@@ -71,7 +85,7 @@ export interface WechatSection {
 }
 
 export interface CheckinSection {
-  /** Key of the rotating check-in code's HMAC; in demo/test a random one per process (codes die with it). */
+  /** Key of the rotating check-in code's HMAC; empty only in demo mode until start-up fills in the generated one. */
   codeSecret: string;
   /** A code is current for one slot; the previous slot is still accepted. */
   slotSeconds: number;
@@ -81,6 +95,8 @@ export interface CheckinSection {
   autoCloseHours: number;
   /** Two starts further apart than this speed allows are flagged impossible_travel. */
   impossibleTravelKmh: number;
+  /** How old a time claimed by a phone that was offline may be; beyond it a worker records the visit instead. */
+  offlineMaxHours: number;
 }
 
 export interface AppConfig {
@@ -90,9 +106,11 @@ export interface AppConfig {
   security: SecuritySection;
   wechat: WechatSection;
   checkin: CheckinSection;
+  redis: RedisSection | undefined;
 }
 
-const DEFAULT_SQLITE = 'sqlite:data/pioneer.sqlite';
+export const DEFAULT_SQLITE = 'sqlite:data/pioneer.sqlite';
+const NO_DEMO_SECRET = 'is required unless DEMO_MODE=true (only demo mode generates secrets)';
 
 export function parseDatabaseUrl(raw: string, root: string): DatabaseSection {
   const expectation =
@@ -143,6 +161,42 @@ function parseSubscribeTemplates(entries: string[]): Partial<Record<MessageKind,
   return map;
 }
 
+/** Only proxies the operator names are believed about the client's address; a spoofed X-Forwarded-For is ignored. */
+function parseTrustProxy(raw: string | undefined): TrustProxy {
+  const expectation = 'must be false, a hop count (1–10) or a comma-separated list of proxy IPs/CIDRs';
+  if (raw === undefined || /^(false|0|no)$/i.test(raw)) return false;
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops < 1 || hops > 10) throw new ConfigError('TRUST_PROXY', `${expectation} (got ${hops})`);
+    return hops;
+  }
+  const entries = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    const [address, prefix, extra] = entry.split('/');
+    const family = isIP(address ?? '');
+    const maxPrefix = family === 6 ? 128 : 32;
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= maxPrefix);
+    if (family === 0 || !prefixOk || extra !== undefined) throw new ConfigError('TRUST_PROXY', `${expectation} (got "${entry}")`);
+  }
+  return entries;
+}
+
+function parseRedis(env: Env): RedisSection | undefined {
+  const url = readString(env, 'REDIS_URL');
+  if (url === undefined) return undefined;
+  if (!/^rediss?:\/\/[^\s]+$/.test(url)) {
+    throw new ConfigError('REDIS_URL', `must be a redis:// or rediss:// URL (got "${redactUrl(url)}")`);
+  }
+  const keyPrefix = readString(env, 'REDIS_KEY_PREFIX', 'pioneer:')!;
+  if (!/^[\w:.-]{1,64}$/.test(keyPrefix)) {
+    throw new ConfigError('REDIS_KEY_PREFIX', 'must be 1–64 letters, digits or : . _ -');
+  }
+  return { url, keyPrefix };
+}
+
 function parseDataKey(raw: string | undefined): Buffer | undefined {
   if (raw === undefined) return undefined;
   const key = /^[0-9a-fA-F]{64}$/.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
@@ -161,7 +215,8 @@ export function loadConfiguration(env: Env = process.env): AppConfig {
   const nodeEnv = readEnum(env, 'NODE_ENV', NODE_ENVS, 'development');
   const production = nodeEnv === 'production';
 
-  const demo = readBool(env, 'DEMO_MODE', !production);
+  // Off unless asked for: an unconfigured process must never hand out the demo's sessions (npm start asks for it).
+  const demo = readBool(env, 'DEMO_MODE', false);
   if (production && demo) throw new ConfigError('DEMO_MODE', 'cannot be true when NODE_ENV=production');
 
   const database = parseDatabaseUrl(readString(env, 'DATABASE_URL', DEFAULT_SQLITE)!, root);
@@ -177,6 +232,7 @@ export function loadConfiguration(env: Env = process.env): AppConfig {
     throw new ConfigError('JWT_SECRET', 'must be at least 32 characters long');
   }
   if (production && !jwtSecret) throw new ConfigError('JWT_SECRET', 'is required when NODE_ENV=production');
+  if (!demo && !jwtSecret) throw new ConfigError('JWT_SECRET', NO_DEMO_SECRET);
 
   const dataKey = parseDataKey(readString(env, 'DATA_ENCRYPTION_KEY'));
   if (production && !dataKey) {
@@ -207,20 +263,25 @@ export function loadConfiguration(env: Env = process.env): AppConfig {
     throw new ConfigError('CHECKIN_CODE_SECRET', 'must be at least 32 characters long');
   }
   if (production && !checkinSecret) throw new ConfigError('CHECKIN_CODE_SECRET', 'is required when NODE_ENV=production');
+  if (!demo && !checkinSecret) throw new ConfigError('CHECKIN_CODE_SECRET', NO_DEMO_SECRET);
+  if (!demo && !dataKey) throw new ConfigError('DATA_ENCRYPTION_KEY', `${NO_DEMO_SECRET} (32 bytes, hex or base64)`);
 
   const port = readInt(env, 'PORT', 3000, 0, 65535);
   const h5Raw = readString(env, 'H5_DIR', 'miniapp/dist/h5')!;
+  const logFile = readString(env, 'LOG_FILE');
   return {
     app: {
       nodeEnv,
       host: readString(env, 'HOST', production ? '0.0.0.0' : '127.0.0.1')!,
       port,
       demo,
+      trustProxy: parseTrustProxy(readString(env, 'TRUST_PROXY')),
       apiDocs: readBool(env, 'API_DOCS', !production),
       corsOrigins: readList(env, 'CORS_ORIGINS', production ? [] : [`http://127.0.0.1:${port}`, `http://localhost:${port}`]),
       bodyLimitBytes: readInt(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 50 * 1024 * 1024),
       rateLimitPerMinute: readInt(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
       logLevel: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
+      logFile: logFile === undefined ? undefined : isAbsolute(logFile) ? logFile : resolve(root, logFile),
       h5Dir: isAbsolute(h5Raw) ? h5Raw : resolve(root, h5Raw),
       districtName: readString(env, 'DISTRICT_NAME', '示范区')!,
     },
@@ -230,6 +291,7 @@ export function loadConfiguration(env: Env = process.env): AppConfig {
       accessTokenTtlSeconds: readInt(env, 'ACCESS_TOKEN_TTL_SECONDS', 15 * 60, 60, 24 * 3600),
       sessionIdleTimeoutSeconds: readInt(env, 'SESSION_IDLE_TIMEOUT_SECONDS', 7 * 24 * 3600, 1, 365 * 24 * 3600),
       sessionAbsoluteTtlSeconds: readInt(env, 'SESSION_ABSOLUTE_TTL_SECONDS', 30 * 24 * 3600, 1, 365 * 24 * 3600),
+      refreshReuseGraceSeconds: readInt(env, 'REFRESH_REUSE_GRACE_SECONDS', 30, 0, 300),
       consoleTicketTtlSeconds: readInt(env, 'CONSOLE_TICKET_TTL_SECONDS', 120, 1, 600),
       rateLimitPerMinute: readInt(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 20, 1, 1_000_000),
       pollRateLimitPerMinute: readInt(env, 'AUTH_POLL_RATE_LIMIT_PER_MINUTE', 90, 1, 1_000_000),
@@ -250,11 +312,13 @@ export function loadConfiguration(env: Env = process.env): AppConfig {
       subscribeTemplates: parseSubscribeTemplates(readList(env, 'WECHAT_SUBSCRIBE_TEMPLATES', [])),
     },
     checkin: {
-      codeSecret: checkinSecret ?? randomBytes(32).toString('hex'),
+      codeSecret: checkinSecret ?? '',
       slotSeconds: readInt(env, 'CHECKIN_SLOT_SECONDS', 15, 5, 300),
       maxHoursPerDay: readInt(env, 'CHECKIN_MAX_HOURS_PER_DAY', 8, 1, 24),
       autoCloseHours: readInt(env, 'CHECKIN_AUTO_CLOSE_HOURS', 12, 1, 72),
       impossibleTravelKmh: readInt(env, 'CHECKIN_IMPOSSIBLE_TRAVEL_KMH', 120, 5, 1000),
+      offlineMaxHours: readInt(env, 'CHECKIN_OFFLINE_MAX_HOURS', 4, 1, 24),
     },
+    redis: parseRedis(env),
   };
 }

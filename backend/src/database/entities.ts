@@ -1,3 +1,4 @@
+import { StartupSecretEntity } from './startup-secret.entity.js';
 import { IdempotencyKeyEntity } from '../common/idempotency/idempotency-key.entity.js';
 import { SharedCacheEntity } from '../common/shared-cache/shared-cache.entity.js';
 import { AuditLogEntity } from '../modules/audit/audit-log.entity.js';
@@ -13,8 +14,8 @@ import { MemberEntity } from '../modules/org/entities/member.entity.js';
 import { MemberStatusChangeEntity } from '../modules/org/entities/member-status-change.entity.js';
 import { MemberTransferEntity } from '../modules/org/entities/member-transfer.entity.js';
 import { RoleAssignmentEntity } from '../modules/org/entities/role-assignment.entity.js';
-import { DemoPostHolderEntity } from '../modules/posts/entities/demo-post-holder.entity.js';
-import { DemoPostEntity } from '../modules/posts/entities/demo-post.entity.js';
+import { ModelPostHolderEntity } from '../modules/posts/entities/model-post-holder.entity.js';
+import { ModelPostEntity } from '../modules/posts/entities/model-post.entity.js';
 import { RegistrationEntity } from '../modules/registrations/entities/registration.entity.js';
 import { StreetEntity } from '../modules/org/entities/street.entity.js';
 import { UnitEntity } from '../modules/org/entities/unit.entity.js';
@@ -25,6 +26,7 @@ import { ServiceRecordEntity } from '../modules/services/entities/service-record
 import { SuggestionEntity } from '../modules/suggestions/entities/suggestion.entity.js';
 
 export const ENTITIES = [
+  StartupSecretEntity,
   StreetEntity,
   CommunityEntity,
   UnitEntity,
@@ -45,8 +47,8 @@ export const ENTITIES = [
   RegistrationEntity,
   MessageEntity,
   SubscribeAcceptanceEntity,
-  DemoPostEntity,
-  DemoPostHolderEntity,
+  ModelPostEntity,
+  ModelPostHolderEntity,
   ServiceRecordEntity,
   ServiceRecordFlagEntity,
   CheckinCodeUseEntity,

@@ -1,15 +1,18 @@
 import { DataSource } from 'typeorm';
 import { ConfigError } from '../config/config-error.js';
-import { loadConfiguration, redactUrl } from '../config/configuration.js';
+import { DEFAULT_SQLITE, parseDatabaseUrl, redactUrl } from '../config/configuration.js';
+import { readString } from '../config/env-readers.js';
+import { repoRoot } from '../config/repo-root.js';
 import { dataSourceOptions } from './data-source-options.js';
 
 /** `npm run migrate -w backend [-- down]`: apply pending migrations, or revert the last one. */
 async function main(): Promise<void> {
-  const config = loadConfiguration();
-  const ds = new DataSource(dataSourceOptions(config.database));
+  // Only the database matters here: migrating needs none of the secrets the server insists on.
+  const database = parseDatabaseUrl(readString(process.env, 'DATABASE_URL', DEFAULT_SQLITE)!, repoRoot());
+  const ds = new DataSource(dataSourceOptions(database));
   await ds.initialize();
   try {
-    const where = config.database.type === 'sqlite' ? config.database.path : redactUrl(config.database.url);
+    const where = database.type === 'sqlite' ? database.path : redactUrl(database.url);
     if (process.argv[2] === 'down') {
       await ds.undoLastMigration({ transaction: 'each' });
       console.log(`reverted the last migration on ${where}`);

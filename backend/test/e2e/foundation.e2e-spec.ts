@@ -140,7 +140,14 @@ describe.each(testDrivers())('foundation over HTTP on %s', (driver) => {
 describe('outside demo mode', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp('sqlite', { DEMO_MODE: 'false', RATE_LIMIT_PER_MINUTE: '5' });
+    t = await startTestApp('sqlite', {
+      DEMO_MODE: 'false',
+      // Outside demo mode nothing is generated: the secrets are the operator's.
+      JWT_SECRET: 'foundation-suite-secret-0123456789abcdef',
+      CHECKIN_CODE_SECRET: 'foundation-checkin-secret-0123456789abcdef',
+      DATA_ENCRYPTION_KEY: 'ef'.repeat(32),
+      RATE_LIMIT_PER_MINUTE: '5',
+    });
   });
   afterAll(async () => {
     await t?.close();

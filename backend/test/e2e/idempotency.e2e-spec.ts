@@ -1,7 +1,9 @@
+import { JwtService } from '@nestjs/jwt';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { rawRequest } from '../support/http.js';
+import { IdempotencyProbeModule, probeGate } from '../support/idempotency-probe.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { testDrivers } from '../support/test-database.js';
 
@@ -12,7 +14,7 @@ describe.each(testDrivers())('Idempotency-Key on every signed-in write, on %s', 
   let worker: string;
 
   beforeAll(async () => {
-    t = await startTestApp(driver);
+    t = await startTestApp(driver, {}, [IdempotencyProbeModule]);
     ds = t.app.get<DataSource>(getDataSourceToken());
     const login = async (role: string) =>
       (await rawRequest(t.baseUrl).post('/api/v1/auth/demo').send({ role }).expect(200)).body.accessToken as string;
@@ -85,5 +87,89 @@ describe.each(testDrivers())('Idempotency-Key on every signed-in write, on %s', 
 
   it('keeps sign-in endpoints free of the requirement', async () => {
     await rawRequest(t.baseUrl).post('/api/v1/auth/demo').send({ role: 'member' }).expect(200);
+  });
+
+  const probe = (route: string, key: string, mark: string) =>
+    rawRequest(t.baseUrl)
+      .post(`/api/v1/idempotency-probe/${route}`)
+      .set('Authorization', `Bearer ${member}`)
+      .set('Idempotency-Key', key)
+      .send({ mark });
+  const countProbe = async (mark: string): Promise<number> =>
+    Number((await ds.query('SELECT COUNT(*) AS n FROM shared_cache WHERE cache_key LIKE ?', [`probe:${mark}:%`]))[0].n);
+  const keyRows = async (key: string): Promise<Array<{ state: string }>> =>
+    ds.query('SELECT state FROM idempotency_keys WHERE scoped_key LIKE ?', [`%:${key}`]);
+
+  it('keeps the key of a write that committed before its handler failed, so a retry writes nothing more', async () => {
+    const key = randomUUID();
+    await probe('commit-then-fail', key, 'after-commit').expect(500);
+    const retry = await probe('commit-then-fail', key, 'after-commit').expect(409);
+    expect(retry.body).toMatchObject({ code: 'IDEMPOTENCY_IN_PROGRESS', message: expect.stringContaining('已处理完成') });
+    expect(await countProbe('after-commit')).toBe(1);
+    expect(await keyRows(key)).toEqual([{ state: 'committed' }]);
+  });
+
+  it('leaves neither record nor key when the transaction itself fails', async () => {
+    const key = randomUUID();
+    expect((await probe('fail-inside', key, 'inside').expect(409)).body.code).toBe('CONFLICT');
+    expect(await countProbe('inside')).toBe(0);
+    expect(await keyRows(key)).toEqual([]);
+  });
+
+  it('commits the key with the record: a request cut off after COMMIT is not run again, even once its key looks stale', async () => {
+    const key = randomUUID();
+    let resume!: () => void;
+    probeGate.afterCommit = new Promise<void>((r) => (resume = r));
+    // The first request commits and then never answers, as if its process had died right after COMMIT.
+    const cutOff = probe('commit-then-fail', key, 'cut-off').then(
+      (r) => r.status,
+      () => 0,
+    );
+    try {
+      for (let i = 0; i < 200 && (await countProbe('cut-off')) === 0; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(await countProbe('cut-off')).toBe(1);
+      expect(await keyRows(key)).toEqual([{ state: 'committed' }]);
+      // Long after, a "running" key would be taken over by a retry; a committed one never is.
+      await ds.query('UPDATE idempotency_keys SET created_at = ? WHERE scoped_key LIKE ?', [Date.now() - 3_600_000, `%:${key}`]);
+      const retry = await probe('commit-then-fail', key, 'cut-off').expect(409);
+      expect(retry.body.message).toContain('已处理完成');
+      expect(await countProbe('cut-off')).toBe(1);
+    } finally {
+      probeGate.afterCommit = null;
+      resume();
+      await cutOff;
+    }
+  });
+
+  it('replays a committed write whose handler answered normally', async () => {
+    const key = randomUUID();
+    await probe('commit', key, 'normal').expect(201);
+    expect((await probe('commit', key, 'normal').expect(201)).headers['idempotent-replayed']).toBe('true');
+    expect(await countProbe('normal')).toBe(1);
+    expect(await keyRows(key)).toEqual([{ state: 'done' }]);
+  });
+
+  describe('multipart uploads', () => {
+    let organizer: string;
+    beforeAll(async () => {
+      const [person] = (await ds.query('SELECT id FROM members WHERE name = ?', ['孙伟'])) as Array<{ id: string }>;
+      organizer = await t.app.get(JwtService).signAsync({ sub: person!.id, typ: 'access' });
+    });
+    const upload = (key: string, csv: string) =>
+      rawRequest(t.baseUrl)
+        .post('/api/v1/roster/import?mode=dry_run')
+        .set('Authorization', `Bearer ${organizer}`)
+        .set('Idempotency-Key', key)
+        .attach('file', Buffer.from(csv, 'utf8'), 'roster.csv');
+
+    it('compares uploads by their content: same key and size but other bytes is 422, the same file replays', async () => {
+      const key = randomUUID();
+      const first = await upload(key, '姓名,手机号,单位\n张甲,13600000001,区税务局\n').expect(200);
+      const same = await upload(key, '姓名,手机号,单位\n张甲,13600000001,区税务局\n').expect(200);
+      expect(same.headers['idempotent-replayed']).toBe('true');
+      expect(same.body).toEqual(first.body);
+      const other = await upload(key, '姓名,手机号,单位\n张乙,13600000002,区税务局\n').expect(422);
+      expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    });
   });
 });

@@ -1,4 +1,4 @@
-import type { ApiErrorBody, DemoPostView, Page } from '@pioneer/shared-types';
+import type { ApiErrorBody, ModelPostView, Page } from '@pioneer/shared-types';
 import { randomUUID } from 'node:crypto';
 import request from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -15,7 +15,7 @@ describe.each(testDrivers())('demonstration posts (党员示范岗) over HTTP on
   let zzb: string; // 区委组织部: 张建国, 陈明 (its organizer), 孙伟, 周平
   let tax: string; // 区税务局: 李秀英, 刘芳
   let hospital: string; // 区人民医院: 王志强
-  const posts = {} as Record<'zzb' | 'tax' | 'hospital', DemoPostView>;
+  const posts = {} as Record<'zzb' | 'tax' | 'hospital', ModelPostView>;
 
   beforeAll(async () => {
     t = await startTestApp(driver, ORG_TEST_ENV);
@@ -36,10 +36,10 @@ describe.each(testDrivers())('demonstration posts (党员示范岗) over HTTP on
   const create = async (name: string, body: object) => api().post('/api/v1/posts').set(await as(name)).send(body);
   const patch = async (name: string, id: string, body: object) => api().patch(`/api/v1/posts/${id}`).set(await as(name)).send(body);
   const end = async (name: string, id: string) => api().post(`/api/v1/posts/${id}/end`).set(await as(name)).send({});
-  const list = async (name: string, query = ''): Promise<Page<DemoPostView>> =>
-    (await api().get(`/api/v1/posts${query}`).set(await as(name)).expect(200)).body as Page<DemoPostView>;
-  const names = (page: Page<DemoPostView> | DemoPostView[]) => ('items' in page ? page.items : page).map((p) => p.name).sort();
-  const holderNames = (p: DemoPostView) => p.holders.map((h) => h.name).sort();
+  const list = async (name: string, query = ''): Promise<Page<ModelPostView>> =>
+    (await api().get(`/api/v1/posts${query}`).set(await as(name)).expect(200)).body as Page<ModelPostView>;
+  const names = (page: Page<ModelPostView> | ModelPostView[]) => ('items' in page ? page.items : page).map((p) => p.name).sort();
+  const holderNames = (p: ModelPostView) => p.holders.map((h) => h.name).sort();
   const fields = (body: ApiErrorBody) => (body.details as Array<{ field: string }>).map((d) => d.field);
 
   it("lets a unit's organizer set up a post held by the unit's members", async () => {
@@ -51,7 +51,7 @@ describe.each(testDrivers())('demonstration posts (党员示范岗) over HTTP on
       holderIds: [kit.idOf('张建国'), kit.idOf('陈明')],
     });
     expect(res.status).toBe(201);
-    posts.zzb = res.body as DemoPostView;
+    posts.zzb = res.body as ModelPostView;
     expect(posts.zzb).toMatchObject({
       name: '政策宣讲示范岗',
       place: '向阳社区党群服务中心',
@@ -96,10 +96,10 @@ describe.each(testDrivers())('demonstration posts (党员示范岗) over HTTP on
     }
     const byAdmin = await create('周平', taxPost);
     expect(byAdmin.status).toBe(201);
-    posts.tax = byAdmin.body as DemoPostView;
+    posts.tax = byAdmin.body as ModelPostView;
     const byDistrict = await create('孙伟', { name: '义诊示范岗', place: '区人民医院门诊', unitId: hospital, holderIds: [kit.idOf('王志强')] });
     expect(byDistrict.status).toBe(201);
-    posts.hospital = byDistrict.body as DemoPostView;
+    posts.hospital = byDistrict.body as ModelPostView;
     expect(posts.hospital.community).toBeNull();
   });
 
@@ -122,7 +122,7 @@ describe.each(testDrivers())('demonstration posts (党员示范岗) over HTTP on
     const res = await patch('陈明', posts.zzb.id, { name: '政策宣讲岗', holderIds: [kit.idOf('张建国')], communityId: null });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ name: '政策宣讲岗', place: '向阳社区党群服务中心', community: null });
-    expect(holderNames(res.body as DemoPostView)).toEqual(['张建国']);
+    expect(holderNames(res.body as ModelPostView)).toEqual(['张建国']);
     const unit = await patch('陈明', posts.zzb.id, { unitId: tax });
     expect(unit.status).toBe(400);
     expect(fields(unit.body as ApiErrorBody)).toContain('unitId');
@@ -133,13 +133,13 @@ describe.each(testDrivers())('demonstration posts (党员示范岗) over HTTP on
   });
 
   it("shows a member's posts on their profile (own, admin, covering organizer only)", async () => {
-    const mine = (await api().get('/api/v1/me/posts').set(await as('张建国')).expect(200)).body as DemoPostView[];
+    const mine = (await api().get('/api/v1/me/posts').set(await as('张建国')).expect(200)).body as ModelPostView[];
     expect(names(mine)).toEqual(['政策宣讲岗']);
-    const chenMine = (await api().get('/api/v1/me/posts').set(await as('陈明')).expect(200)).body as DemoPostView[];
+    const chenMine = (await api().get('/api/v1/me/posts').set(await as('陈明')).expect(200)).body as ModelPostView[];
     expect(chenMine).toEqual([]);
     const zhang = kit.idOf('张建国');
     const byOrganizer = await api().get(`/api/v1/members/${zhang}/posts`).set(await as('陈明')).expect(200);
-    expect(names(byOrganizer.body as DemoPostView[])).toEqual(['政策宣讲岗']);
+    expect(names(byOrganizer.body as ModelPostView[])).toEqual(['政策宣讲岗']);
     await api().get(`/api/v1/members/${zhang}/posts`).set(await as('周平')).expect(200);
     await api().get(`/api/v1/members/${zhang}/posts`).set(await as('张建国')).expect(200);
     expect((await api().get(`/api/v1/members/${zhang}/posts`).set(await as('李秀英'))).status).toBe(404);
@@ -150,7 +150,7 @@ describe.each(testDrivers())('demonstration posts (党员示范岗) over HTTP on
     expect((await end('陈明', posts.tax.id)).status).toBe(403);
     const res = await end('陈明', posts.zzb.id);
     expect(res.status).toBe(200);
-    const ended = res.body as DemoPostView;
+    const ended = res.body as ModelPostView;
     expect(ended.endedAt).not.toBeNull();
     expect(new Date(ended.endedAt!).getTime()).toBeGreaterThanOrEqual(new Date(ended.createdAt).getTime());
     expect(holderNames(ended)).toEqual(['张建国']);
@@ -164,9 +164,9 @@ describe.each(testDrivers())('demonstration posts (党员示范岗) over HTTP on
     expect((await list('陈明', '?state=active')).total).toBe(0);
     expect(names(await list('陈明', '?state=ended'))).toEqual(['政策宣讲岗']);
     expect(names(await list('周平', '?state=active'))).toEqual(names([posts.tax, posts.hospital]));
-    const mine = (await api().get('/api/v1/me/posts').set(await as('张建国')).expect(200)).body as DemoPostView[];
+    const mine = (await api().get('/api/v1/me/posts').set(await as('张建国')).expect(200)).body as ModelPostView[];
     expect(mine[0]!.endedAt).toBe(ended.endedAt);
-    const rows: unknown[] = await kit.ds.query('SELECT id FROM demo_posts');
+    const rows: unknown[] = await kit.ds.query('SELECT id FROM model_posts');
     expect(rows).toHaveLength(3);
   });
 

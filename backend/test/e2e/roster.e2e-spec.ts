@@ -6,6 +6,7 @@ import request from '../support/http.js';
 import type { DataSource } from 'typeorm';
 import { PiiCrypto } from '../../src/common/crypto/pii-crypto.service.js';
 import { type Cell, csvWithBom, gbkCsv, readXlsx, xlsxFile } from '../fixtures/roster/roster-files.js';
+import { rowsBomb, sheetXml, xlsxParts, zeroBomb, zipFile } from '../fixtures/roster/zip-files.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { testDrivers } from '../support/test-database.js';
 
@@ -381,8 +382,8 @@ describe.each(testDrivers())('roster import and export on %s', (driver) => {
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), Buffer.alloc(64)]);
     const cases: Array<[string, Buffer, string, RegExp]> = [
       ['photo.png', png, 'ROSTER_FILE_INVALID', /xlsx 或 csv/],
-      ['old.xls', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(64)]), 'ROSTER_FILE_INVALID', /\.xls/],
-      ['broken.xlsx', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)]), 'ROSTER_FILE_INVALID', /Excel/],
+      ['old.xls', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(64)]), 'ROSTER_XLSX_ENCRYPTED', /\.xls/],
+      ['broken.xlsx', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)]), 'ROSTER_XLSX_CORRUPT', /Excel/],
       ['empty.csv', Buffer.alloc(0), 'ROSTER_FILE_INVALID', /空/],
       ['blank.csv', Buffer.from('\ufeff\r\n , \r\n', 'utf8'), 'ROSTER_FILE_INVALID', /没有任何内容/],
       ['header-only.csv', csvWithBom([['姓名', '手机号']]), 'ROSTER_FILE_INVALID', /只有表头/],
@@ -420,5 +421,73 @@ describe.each(testDrivers())('roster import and export on %s', (driver) => {
     expect((res.body as ApiErrorBody).code).toBe('FORBIDDEN');
     await api().get('/api/v1/roster/export').set('Authorization', `Bearer ${member}`).expect(403);
     await api().post('/api/v1/roster/import?mode=dry_run').attach('file', file, 'a.csv').expect(401);
+  });
+
+  it('refuses a zip bomb within a second without swelling the process, and serves the next request', async () => {
+    // 512 MiB of zeros with an honest central directory, 200 MiB of sheet rows with one that lies; each under 1 MB.
+    const honest = zipFile(xlsxParts({ name: '', deflated: zeroBomb(512) }));
+    const lying = zipFile(xlsxParts({ name: '', deflated: rowsBomb(200), declaredSize: 4096 }));
+    expect(Math.max(honest.length, lying.length)).toBeLessThan(1024 * 1024);
+    for (const [name, file] of [['honest.xlsx', honest], ['lying.xlsx', lying]] as const) {
+      const rssBefore = process.memoryUsage().rss;
+      const started = Date.now();
+      const res = await upload(district, 'dry_run', file, name);
+      const ms = Date.now() - started;
+      const grewMb = (process.memoryUsage().rss - rssBefore) / 1024 / 1024;
+      expect([name, res.status, (res.body as ApiErrorBody).code]).toEqual([name, 413, 'ROSTER_XLSX_TOO_LARGE']);
+      expect((res.body as ApiErrorBody).message).toMatch(/解压后/);
+      expect(ms).toBeLessThan(1000);
+      expect(grewMb).toBeLessThan(150);
+    }
+    const next = await importOk(district, 'dry_run', await xlsxFile([['姓名', '手机号', '单位'], ['甲', '13900000061', '区税务局']]));
+    expect(next.counts.create).toBe(1);
+  });
+
+  it('refuses an encrypted workbook, a truncated one and one with too many rows before reading it', async () => {
+    const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096)]);
+    const encrypted = await upload(district, 'dry_run', ole, '加密名册.xlsx');
+    expect(encrypted.status).toBe(400);
+    expect(encrypted.body).toMatchObject({ code: 'ROSTER_XLSX_ENCRYPTED', message: expect.stringMatching(/未加密的 \.xlsx/) });
+
+    const good = await xlsxFile([['姓名', '手机号', '单位'], ['甲', '13900000062', '区税务局']]);
+    const truncated = await upload(district, 'dry_run', good.subarray(0, good.length - 100), 'cut.xlsx');
+    expect(truncated.status).toBe(400);
+    expect((truncated.body as ApiErrorBody).code).toBe('ROSTER_XLSX_CORRUPT');
+
+    const started = Date.now();
+    const tall = await upload(district, 'dry_run', zipFile(xlsxParts({ name: '', content: sheetXml(30_000) })), 'tall.xlsx');
+    expect(tall.status).toBe(413);
+    expect(tall.body).toMatchObject({ code: 'ROSTER_TOO_LARGE', message: expect.stringContaining('30000') });
+    expect(Date.now() - started).toBeLessThan(1000);
+
+    // Distinct numbers, so the sheet compresses like real data and it is the cell count that refuses it.
+    const row = (r: number) => `<row r="${r}">${Array.from({ length: 100 }, (_, j) => `<c t="n"><v>${r * 100 + j}</v></c>`).join('')}</row>`;
+    const wideSheet = `<worksheet><sheetData>${Array.from({ length: 2500 }, (_, i) => row(i + 1)).join('')}</sheetData></worksheet>`;
+    const wide = await upload(district, 'dry_run', zipFile(xlsxParts({ name: '', content: wideSheet })), 'wide.xlsx');
+    expect(wide.status).toBe(413);
+    expect(wide.body).toMatchObject({ code: 'ROSTER_TOO_LARGE', message: expect.stringContaining('250000 个单元格') });
+  });
+
+  it('exports names that would start a formula neutralised, and imports the export back unchanged', async () => {
+    const risky = ['+SUM(1+1)', '@cmd', '=HYPERLINK("http://example.invalid")', '-1'];
+    const created = await importOk(
+      district,
+      'commit',
+      csvWithBom([['姓名', '手机号', '单位'], ...risky.map((name, i) => [name, `1390000007${i}`, '区税务局'])]),
+      'risky.csv',
+    );
+    expect(created.counts.create).toBe(risky.length);
+    const res = await api().get('/api/v1/roster/export').set('Authorization', `Bearer ${district}`).buffer(true).parse(binary).expect(200);
+    const { rows } = await readXlsx(res.body as Buffer);
+    const names = rows.map((r) => r[1]);
+    for (const name of risky) {
+      expect(names).toContain(`'${name}`);
+      expect(names).not.toContain(name);
+    }
+    const before = await members();
+    const report = await importOk(district, 'commit', res.body as Buffer, 'roster-back.xlsx');
+    expect(report.counts).toEqual({ create: 0, update: 0, unchanged: before.length, transfer: 0, error: 0 });
+    expect(await members()).toEqual(before);
+    expect(before.filter((m) => risky.includes(m.name)).map((m) => m.name).sort()).toEqual([...risky].sort());
   });
 });

@@ -5,6 +5,7 @@ import { LAT_PER_M, minutes, type Person, servicesFixture, type ServicesFixture,
 
 const SLOT_MS = 15_000;
 const DESCRIPTION = '协助社区开展垃圾分类宣传';
+const OUTSIDE_WINDOW = '离线记录超过 4 小时，不能再上传，请联系社区工作者为您补录';
 
 describe.each(testDrivers())('service check-in over HTTP on %s', (driver) => {
   let f: ServicesFixture;
@@ -322,18 +323,48 @@ describe.each(testDrivers())('service check-in over HTTP on %s', (driver) => {
         flags: ['offline_claimed_time'],
       });
       const ended = view(await f.end('陈明', started.id, endBody({ offlineClaimedAt: minutes(now, -30).toISOString() })).expect(200));
-      expect(ended).toMatchObject({ status: 'pending', endedAt: minutes(now, -30).toISOString(), proposedHours: 1, endVerification: null });
+      expect(ended).toMatchObject({
+        status: 'pending',
+        endedAt: minutes(now, -30).toISOString(),
+        proposedHours: 1,
+        hours: 0,
+        endVerification: null,
+        offlineClaim: true,
+      });
     });
 
-    it('refuses a claimed time in the future or more than 24 hours old', async () => {
+    it('refuses a claimed time in the future or older than the offline window (4 hours by default)', async () => {
       const now = f.at(shanghaiMorning(2026, 9, 2));
       const location = { lat: XIANGYANG.lat, lng: XIANGYANG.lng, accuracy: 10 };
       const future = await f.start('陈明', { location, offlineClaimedAt: minutes(now, 10).toISOString() }).expect(400);
       expect(errorOf(future).details).toEqual([{ field: 'offlineClaimedAt', message: '离线记录的时间不能晚于当前时间，请检查手机时间' }]);
-      const old = await f.start('陈明', { location, offlineClaimedAt: minutes(now, -25 * 60).toISOString() }).expect(400);
-      expect(errorOf(old).details).toEqual([{ field: 'offlineClaimedAt', message: '离线记录超过 24 小时，请联系社区工作者补录' }]);
+      const old = await f.start('陈明', { location, offlineClaimedAt: minutes(now, -(4 * 60 + 1)).toISOString() }).expect(400);
+      expect(errorOf(old)).toMatchObject({ code: 'VALIDATION_FAILED' });
+      expect(errorOf(old).details).toEqual([{ field: 'offlineClaimedAt', message: OUTSIDE_WINDOW }]);
       const garbage = await f.start('陈明', { location, offlineClaimedAt: 'yesterday' }).expect(400);
       expect(errorOf(garbage).details).toEqual([{ field: 'offlineClaimedAt', message: '离线记录的时间格式不正确' }]);
+      const open: unknown[] = await f.ds.query("SELECT id FROM service_records WHERE member_id = ? AND status = 'open'", [f.ids['陈明']]);
+      expect(open).toEqual([]);
+    });
+
+    it('refuses a photographed code presented hours later with the time it was shown, and an end claimed too long ago', async () => {
+      const shown = f.at(shanghaiMorning(2026, 9, 3));
+      const { code } = await f.codeFor(f.communities.a);
+      f.at(minutes(shown, 5 * 60));
+      const late = await f.start('赵丽华', { code, offlineClaimedAt: shown.toISOString() }).expect(400);
+      expect(errorOf(late).details).toEqual([{ field: 'offlineClaimedAt', message: OUTSIDE_WINDOW }]);
+
+      // Within the window the same kind of claim is kept, but only as an offline claim for a worker to check.
+      const again = f.at(shanghaiMorning(2026, 9, 4));
+      const second = await f.codeFor(f.communities.a);
+      f.at(minutes(again, 3 * 60));
+      const started = view(await f.start('赵丽华', { code: second.code, offlineClaimedAt: again.toISOString() }).expect(201));
+      expect(started).toMatchObject({ startVerification: 'offline', offlineClaim: true, startedAt: again.toISOString() });
+
+      f.at(minutes(again, 7 * 60));
+      const end = await f.end('赵丽华', started.id, endBody({ offlineClaimedAt: minutes(again, 2 * 60).toISOString() })).expect(400);
+      expect(errorOf(end).details).toEqual([{ field: 'offlineClaimedAt', message: OUTSIDE_WINDOW }]);
+      await f.end('赵丽华', started.id, endBody()).expect(200);
     });
   });
 
@@ -433,5 +464,30 @@ describe.each(testDrivers())('service check-in over HTTP on %s', (driver) => {
   it('needs a signed-in member', async () => {
     const res = await f.api().post('/api/v1/services/start').send({}).expect(401);
     expect(errorOf(res).code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe.each(testDrivers())('the offline window set by CHECKIN_OFFLINE_MAX_HOURS on %s', (driver) => {
+  let f: ServicesFixture;
+
+  beforeAll(async () => {
+    f = await servicesFixture(driver, { CHECKIN_OFFLINE_MAX_HOURS: '1' });
+  });
+  afterAll(async () => {
+    await f?.close();
+  });
+  afterEach(() => {
+    jest.restoreAllMocks();
+  });
+
+  it('refuses a claim older than the configured hours, naming them, and keeps one within them', async () => {
+    const now = f.at(shanghaiMorning(2026, 9, 10, 180));
+    const location = { lat: XIANGYANG.lat, lng: XIANGYANG.lng, accuracy: 10 };
+    const old = await f.start('陈明', { location, offlineClaimedAt: minutes(now, -90).toISOString() }).expect(400);
+    expect((old.body as ApiErrorBody).details).toEqual([
+      { field: 'offlineClaimedAt', message: '离线记录超过 1 小时，不能再上传，请联系社区工作者为您补录' },
+    ]);
+    const kept = await f.start('陈明', { location, offlineClaimedAt: minutes(now, -50).toISOString() }).expect(201);
+    expect((kept.body as ServiceRecordView).offlineClaim).toBe(true);
   });
 });

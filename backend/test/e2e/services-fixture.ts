@@ -51,8 +51,8 @@ export function minutes(from: Date, n: number): Date {
  * One app per driver with the people registered: 张建国, 李秀英, 赵丽华 and 陈明 with 向阳社区 through the API (刘芳
  * approves them); 刘芳 herself (a worker cannot approve her own) and 王志强 (光明社区, which has no worker) directly.
  */
-export async function servicesFixture(driver: Driver): Promise<ServicesFixture> {
-  const t = await startTestApp(driver, { RATE_LIMIT_PER_MINUTE: '100000' });
+export async function servicesFixture(driver: Driver, env: Record<string, string> = {}): Promise<ServicesFixture> {
+  const t = await startTestApp(driver, { RATE_LIMIT_PER_MINUTE: '100000', ...env });
   const ds = t.app.get<DataSource>(getDataSourceToken());
   const clock = t.app.get(Clock);
   const jwt = t.app.get(JwtService);

@@ -11,6 +11,7 @@ import { testDrivers } from '../support/test-database.js';
 import { LAT_PER_M, minutes, type Person, servicesFixture, type ServicesFixture, shanghaiMorning, XIANGYANG } from './services-fixture.js';
 
 const DECIDE = '/api/v1/services/decide';
+const OFFLINE_NEEDS_HOURS = '该记录为离线补传，请核实手机记录的时间并填写核定时长后再确认';
 
 describe.each(testDrivers())('service review over HTTP on %s', (driver) => {
   let f: ServicesFixture;
@@ -89,6 +90,67 @@ describe.each(testDrivers())('service review over HTTP on %s', (driver) => {
       const second = await decide('刘芳', { ids: [unscanned.id], decision: 'confirm', hours: { [unscanned.id]: 1 } });
       expect(second).toEqual({ decided: [unscanned.id], skipped: [] });
       expect(await record('李秀英', unscanned.id)).toMatchObject({ status: 'confirmed', hours: 1, endVerification: 'worker' });
+    });
+
+    it('credits an offline claim only when a worker confirms it with hours, whatever verification its ends carry', async () => {
+      const day = shanghaiMorning(2026, 4, 20);
+      // Kept offline at the start with a code shown then, ended live with a second scan: both ends carry a code.
+      const shownAt = f.at(day);
+      const startCode = (await f.codeFor(f.communities.a)).code;
+      f.at(minutes(shownAt, 30));
+      const claimedStart = (await f.start('张建国', { code: startCode, offlineClaimedAt: shownAt.toISOString() }).expect(201))
+        .body as ServiceRecordView;
+      f.at(minutes(day, 150));
+      const endCode = (await f.codeFor(f.communities.a)).code;
+      const bothCoded = (await f.end('张建国', claimedStart.id, { serviceType: 'care', description: '走访慰问独居老人', code: endCode }).expect(200))
+        .body as ServiceRecordView;
+      expect(bothCoded).toMatchObject({ status: 'pending', startVerification: 'offline', endVerification: 'code', proposedHours: 2.5, hours: 0, offlineClaim: true });
+
+      // Started live, ended with a code kept on the phone and uploaded later.
+      const live = f.at(minutes(day, 4 * 60));
+      const liveStart = (await f.start('李秀英', { code: (await f.codeFor(f.communities.a)).code }).expect(201)).body as ServiceRecordView;
+      const endShown = f.at(minutes(live, 60));
+      const keptCode = (await f.codeFor(f.communities.a)).code;
+      f.at(minutes(live, 120));
+      const claimedEnd = (
+        await f
+          .end('李秀英', liveStart.id, { serviceType: 'care', description: '走访慰问独居老人', code: keptCode, offlineClaimedAt: endShown.toISOString() })
+          .expect(200)
+      ).body as ServiceRecordView;
+      expect(claimedEnd).toMatchObject({ startVerification: 'code', endVerification: 'offline', proposedHours: 1, hours: 0, offlineClaim: true });
+
+      // The worker's queue marks both as offline claims, and a scanned visit as not one.
+      const scanned = await f.visit('赵丽华', minutes(day, 5 * 60), minutes(day, 6 * 60));
+      const pending = (await queue('刘芳', '&status=pending')).items;
+      expect(pending.find((r) => r.id === claimedStart.id)?.offlineClaim).toBe(true);
+      expect(pending.find((r) => r.id === claimedEnd.id)?.offlineClaim).toBe(true);
+      expect(pending.find((r) => r.id === scanned.id)?.offlineClaim).toBe(false);
+
+      // A confirmation without hours credits nothing: the worker must look at the claimed times and give the hours.
+      f.at(minutes(day, 8 * 60));
+      const blind = await decide('刘芳', { ids: [claimedStart.id, claimedEnd.id], decision: 'confirm' });
+      expect(blind.decided).toEqual([]);
+      expect(blind.skipped).toEqual([
+        { id: claimedStart.id, code: 'VALIDATION_FAILED', message: OFFLINE_NEEDS_HOURS },
+        { id: claimedEnd.id, code: 'VALIDATION_FAILED', message: OFFLINE_NEEDS_HOURS },
+      ]);
+      const credited: Array<{ hours: string | number; status: string }> = await f.ds.query(
+        'SELECT hours, status FROM service_records WHERE id IN (?, ?)',
+        [claimedStart.id, claimedEnd.id],
+      );
+      expect(credited.map((r) => [Number(r.hours), r.status])).toEqual([
+        [0, 'pending'],
+        [0, 'pending'],
+      ]);
+
+      const vouched = await decide('刘芳', {
+        ids: [claimedStart.id, claimedEnd.id],
+        decision: 'confirm',
+        hours: { [claimedStart.id]: 2, [claimedEnd.id]: 1 },
+      });
+      expect(vouched).toEqual({ decided: [claimedStart.id, claimedEnd.id], skipped: [] });
+      expect(await record('张建国', claimedStart.id)).toMatchObject({ status: 'confirmed', hours: 2, offlineClaim: true });
+      expect(await record('李秀英', claimedEnd.id)).toMatchObject({ status: 'confirmed', hours: 1, offlineClaim: true });
     });
 
     it('refuses worker hours that are not half-hour steps or exceed the daily limit', async () => {

@@ -1,6 +1,10 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { createApp } from '../../src/app.factory.js';
+import type { AppModuleOptions } from '../../src/app.module.js';
 import { type AppConfig, loadConfiguration } from '../../src/config/configuration.js';
+import { repoRoot } from '../../src/config/repo-root.js';
 import { prepareDatabase } from '../../src/database/prepare-database.js';
 import { FakeWechatServer } from '../../src/wechat/fake/fake-wechat-server.js';
 import { createTestDatabase, type Driver, type TestDatabase } from './test-database.js';
@@ -16,14 +20,37 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The whole application on its own fresh database, listening on an ephemeral loopback port, with a fake WeChat. */
-export async function startTestApp(driver: Driver, env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * The app's real log, kept per test file, so a scan after the suite can prove that no phone number, openid or token
+ * reached a log line. One file, not one per app: nestjs-pino keeps the first logger of a process (a jest test file)
+ * for every later app. TEST_LOG_DIR moves the folder.
+ */
+let logStarted = false;
+function logFile(): string {
+  const dir = process.env.TEST_LOG_DIR ?? join(repoRoot(), 'artifacts', 'logs');
+  const file = join(dir, `${basename(expect.getState().testPath ?? 'unknown-test').replace(/\.e2e-spec\.ts$/, '')}.log`);
+  // A rerun of the file starts its log afresh (jest loads this module anew for every test file).
+  if (!logStarted) rmSync(file, { force: true });
+  logStarted = true;
+  return file;
+}
+
+/**
+ * The whole application on its own fresh database, listening on an ephemeral loopback port, with a fake WeChat.
+ * `imports` mounts test-only modules (probes) beside the product's.
+ */
+export async function startTestApp(
+  driver: Driver,
+  env: Record<string, string> = {},
+  imports: AppModuleOptions['imports'] = [],
+): Promise<TestApp> {
   const db = await createTestDatabase(driver);
   const config = loadConfiguration({
     NODE_ENV: 'test',
     DATABASE_URL: db.url,
     DEMO_MODE: 'true',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: 'info',
+    LOG_FILE: logFile(),
     PORT: '0',
     H5_DIR: '/nonexistent-h5-build',
     ...env,
@@ -31,7 +58,7 @@ export async function startTestApp(driver: Driver, env: Record<string, string> =
   const wechat = new FakeWechatServer({ appId: config.wechat.appId, appSecret: config.wechat.appSecret });
   const wechatUrl = await wechat.start(0, '127.0.0.1');
   config.wechat.apiBase = wechatUrl;
-  const app = await createApp(config);
+  const app = await createApp(config, { imports });
   await prepareDatabase(app, { ...config, app: { ...config.app, demo: true } });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();

@@ -269,6 +269,23 @@ describe('renewing an expired session', () => {
     expect(onUnauthorized).not.toHaveBeenCalled();
   });
 
+  it('asks again at once with the same refresh token when the answer to a refresh was lost', async () => {
+    let attempts = 0;
+    serveWithRefresh(() => {
+      attempts += 1;
+      // The server rotated, but its answer never arrived; within its grace window it answers again with the same pair.
+      if (attempts === 1) throw new Error('connection reset');
+      return { statusCode: 200, data: { accessToken: 'new-access', expiresIn: 900, refreshToken: 'refresh-2', refreshExpiresIn: 86_400 } };
+    });
+
+    await expect(apiRequest(ME)).resolves.toEqual({ path: ME, body: null });
+
+    const refreshes = taroMock.requests.filter((request) => request.url === REFRESH);
+    expect(refreshes.map((request) => request.data)).toEqual([{ refreshToken: 'refresh-1' }, { refreshToken: 'refresh-1' }]);
+    expect(getRefreshToken()).toBe('refresh-2');
+    expect(onUnauthorized).not.toHaveBeenCalled();
+  });
+
   it('signs out without a refresh attempt on a 401 that is not an expiry', async () => {
     taroMock.onRequest(() => ({ statusCode: 401, data: { code: 'UNAUTHENTICATED', message: '请先登录' } }));
 

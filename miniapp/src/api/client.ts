@@ -160,6 +160,18 @@ function endsSession(error: ApiError): boolean {
 
 let renewing: Promise<string> | null = null;
 
+/**
+ * A refresh that got no answer may still have rotated the token on the server, which answers the same token again
+ * with the same pair for a short grace window: one immediate second try keeps a flaky connection from losing the pair.
+ */
+async function sendRefresh(body: RefreshRequest): Promise<RawResponse> {
+  try {
+    return await send(REFRESH_PATH, { method: 'POST', body }, createIdempotencyKey(), null);
+  } catch {
+    return send(REFRESH_PATH, { method: 'POST', body }, createIdempotencyKey(), null);
+  }
+}
+
 async function renewOnce(): Promise<string> {
   const refreshToken = getRefreshToken();
   if (refreshToken === null) {
@@ -168,7 +180,7 @@ async function renewOnce(): Promise<string> {
     throw error;
   }
   const body: RefreshRequest = { refreshToken };
-  const response = await send(REFRESH_PATH, { method: 'POST', body }, createIdempotencyKey(), null);
+  const response = await sendRefresh(body);
   if (isSuccess(response.status) && isTokenResponse(response.data)) {
     // Rotation: the old refresh token is dead from now on, so the new pair is stored before anything else runs.
     saveSession(response.data);
@@ -182,8 +194,8 @@ async function renewOnce(): Promise<string> {
 }
 
 /**
- * Single flight: every request that finds the access token expired waits for the same refresh. Two refreshes with
- * one rotating token would look like a stolen token to the server (REFRESH_TOKEN_REUSED) and end the session.
+ * Single flight: every request that finds the access token expired waits for the same refresh, so one exchange serves
+ * them all (the server's grace window for a repeated token is for lost answers, not a reason to send several).
  */
 function renewSession(): Promise<string> {
   if (renewing === null) {

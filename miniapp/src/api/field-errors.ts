@@ -23,3 +23,28 @@ export function hasFieldErrors(error: ApiError | undefined, fields: readonly str
   const errors = fieldErrorsOf(error);
   return fields.some((field) => errors[field] !== undefined);
 }
+
+/** The messages for just these fields, typed by the form's own field names. */
+export function pickFieldErrors<F extends string>(error: ApiError | undefined, fields: readonly F[]): Partial<Record<F, string>> {
+  const all = fieldErrorsOf(error);
+  const out: Partial<Record<F, string>> = {};
+  for (const field of fields) if (all[field] !== undefined) out[field] = all[field];
+  return out;
+}
+
+/** Splits server field errors into those a form shows beside its fields and one sentence for the rest. */
+export function splitFieldErrors(error: ApiError, formFields: readonly string[]): { fields: FieldErrors; message: string | null } {
+  const fields: FieldErrors = {};
+  const rest: string[] = [];
+  if (Array.isArray(error.details)) {
+    const seen = new Set<string>();
+    for (const detail of error.details) {
+      if (seen.has(detail.field)) continue;
+      seen.add(detail.field);
+      if (formFields.includes(detail.field)) fields[detail.field] = detail.message;
+      else rest.push(detail.message);
+    }
+  }
+  const shownBeside = Object.keys(fields).length > 0;
+  return { fields, message: rest.length > 0 ? rest.join('；') : shownBeside ? null : error.message };
+}

@@ -5,7 +5,7 @@ import type {
   InviteCodeResponse,
   MemberHistoryEntry,
   MemberInput,
-  MemberListQuery,
+  MemberSearchRequest,
   MemberStatusRequest,
   MemberTransferRequest,
   MemberUpdate,
@@ -112,8 +112,9 @@ export function deleteCommunity(communityId: string): Promise<void> {
 }
 
 // Members
-export function listMembers(query: MemberListQuery = {}): Promise<Page<MemberView>> {
-  return apiRequest<Page<MemberView>>('/api/v1/members', { query: { ...query } });
+/** The member list searched by part of a name or a whole phone number: a read, in a body so no URL carries them. */
+export function searchMembers(body: MemberSearchRequest): Promise<Page<MemberView>> {
+  return apiRequest<Page<MemberView>>('/api/v1/members/search', { method: 'POST', body });
 }
 
 export function getMember(memberId: string): Promise<MemberView> {

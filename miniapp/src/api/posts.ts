@@ -1,7 +1,7 @@
-import type { DemoPostView } from '@pioneer/shared-types';
+import type { ModelPostView } from '@pioneer/shared-types';
 import { apiRequest } from './client';
 
 /** The demonstration posts (党员示范岗) the caller holds, shown on 我的. */
-export function listMyPosts(): Promise<DemoPostView[]> {
-  return apiRequest<DemoPostView[]>('/api/v1/me/posts');
+export function listMyPosts(): Promise<ModelPostView[]> {
+  return apiRequest<ModelPostView[]>('/api/v1/me/posts');
 }

@@ -3,7 +3,7 @@ import type {
   RegistrationCreateRequest,
   RegistrationDecisionRequest,
   RegistrationListQuery,
-  RegistrationMemberLookupQuery,
+  RegistrationMemberLookupRequest,
   RegistrationMemberLookupResponse,
   RegistrationOnBehalfRequest,
   RegistrationView,
@@ -43,10 +43,14 @@ export function registerOnBehalf(body: RegistrationOnBehalfRequest, idempotencyK
   return apiRequest<RegistrationView>(`${BASE}/on-behalf`, { method: 'POST', body, idempotencyKey });
 }
 
-/** Finds the member on a paper form by name and phone together (audited on the server); 404 when none matches. */
-export function lookupMember(query: RegistrationMemberLookupQuery): Promise<RegistrationMemberLookupResponse> {
+/**
+ * Finds the member on a paper form by name and phone together (audited on the server); 404 when none matches.
+ * A read sent as POST so the name and phone travel in the body, never in a URL that logs keep.
+ */
+export function lookupMember(body: RegistrationMemberLookupRequest): Promise<RegistrationMemberLookupResponse> {
   return apiRequest<RegistrationMemberLookupResponse>(`${BASE}/member-lookup`, {
-    query: { name: query.name, phone: query.phone },
+    method: 'POST',
+    body: { name: body.name, phone: body.phone },
   });
 }
 

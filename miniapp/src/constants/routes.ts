@@ -14,7 +14,7 @@ export const SUBPACKAGES = {
   },
   about: {
     root: 'packages/about',
-    pages: { about: 'pages/about/index' },
+    pages: { about: 'pages/about/index', notFound: 'pages/not-found/index' },
   },
   // 意见建议: sending one and following its reply (anyone signed in); handling them (district organizers).
   suggestions: {
@@ -62,6 +62,8 @@ export const ROUTES = {
   mine: `/${TAB_PAGES.mine}`,
   login: `/${SUBPACKAGES.account.root}/${SUBPACKAGES.account.pages.login}`,
   about: `/${SUBPACKAGES.about.root}/${SUBPACKAGES.about.pages.about}`,
+  /** Where an unknown address (an old link, a mistyped URL) lands: says so and leads home. */
+  notFound: `/${SUBPACKAGES.about.root}/${SUBPACKAGES.about.pages.notFound}`,
   consoleConfirm: `/${SUBPACKAGES.account.root}/${SUBPACKAGES.account.pages.consoleConfirm}`,
   /** My suggestions (意见建议) with their status and reply. */
   suggestions: `/${SUBPACKAGES.suggestions.root}/${SUBPACKAGES.suggestions.pages.list}`,

@@ -55,6 +55,34 @@ describe('useSubmit', () => {
     expect(keys()[4]).not.toBe(keys()[3]);
   });
 
+  it('reuses the key for the same body whatever the order of its fields', async () => {
+    const action = jest.fn(async (_key: string, _body: Record<string, unknown>) => {
+      throw dropped();
+    });
+    const { result } = renderHook(() => useSubmit(action));
+    await act(() => result.current.run({ content: '路灯坏了', anonymous: false, tags: { a: 1, b: 2 } }));
+    await act(() => result.current.run({ tags: { b: 2, a: 1 }, anonymous: false, content: '路灯坏了' }));
+    await act(() => result.current.run({ tags: { b: 2, a: 1 }, anonymous: true, content: '路灯坏了' }));
+    const keys = action.mock.calls.map(([key]) => key);
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).not.toBe(keys[1]);
+  });
+
+  it('shows a 422 (the key was used for another body) as an error, and sends the next attempt under a new key', async () => {
+    const reused = new ApiError('IDEMPOTENCY_KEY_REUSED', '同一个 Idempotency-Key 不能用于不同的内容', 422);
+    const action = jest.fn(async (_key: string, hours: number) => {
+      if (action.mock.calls.length === 1) throw reused;
+      return hours;
+    });
+    const { result } = renderHook(() => useSubmit(action));
+
+    expect(await act(() => result.current.run(2))).toBeUndefined();
+    expect(result.current.error?.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(await act(() => result.current.run(2))).toBe(2);
+    const keys = action.mock.calls.map(([key]) => key);
+    expect(keys[1]).not.toBe(keys[0]);
+  });
+
   it('clears a shown error on request', async () => {
     const { result } = renderHook(() =>
       useSubmit(async () => {

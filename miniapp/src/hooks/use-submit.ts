@@ -26,7 +26,7 @@ export function useSubmit<A extends unknown[], R>(action: (idempotencyKey: strin
     async (...args: A): Promise<R | undefined> => {
       if (running.current) return undefined;
       running.current = true;
-      const key = keyFor(JSON.stringify(args));
+      const key = keyFor(args);
       setPending(true);
       setError(undefined);
       try {
@@ -34,7 +34,10 @@ export function useSubmit<A extends unknown[], R>(action: (idempotencyKey: strin
         reset();
         return result;
       } catch (caught) {
-        setError(asApiError(caught));
+        const failure = asApiError(caught);
+        // The server holds this key for another body: an error to show, and the next attempt is a write of its own.
+        if (failure.code === 'IDEMPOTENCY_KEY_REUSED') reset();
+        setError(failure);
         return undefined;
       } finally {
         running.current = false;

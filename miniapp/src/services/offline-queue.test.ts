@@ -148,6 +148,76 @@ describe('offline queue', () => {
     expect(pendingWrites('m1')).toHaveLength(1);
   });
 
+  it('keeps everything waiting when the session has ended, sends the member to sign in, and sends it once signed in', async () => {
+    keepOneStart();
+    keepEnd({
+      key: 'key-end-1',
+      ownerId: 'm1',
+      communityName: '幸福里社区',
+      claimedAt: '2026-03-05T08:00:00.000Z',
+      recordId: null,
+      startKey: 'key-start-1',
+      startedAt: CLAIMED,
+      body: { serviceType: 'care', description: '看望独居老人张大爷' },
+    });
+    let signedIn = false;
+    serve({
+      'GET /api/v1/me': me(),
+      'POST /api/v1/services/start': () =>
+        signedIn
+          ? { statusCode: 201, data: record('sr3') }
+          : { statusCode: 401, data: { code: 'UNAUTHENTICATED', message: '请先登录' } },
+      'POST /api/v1/services/sr3/end': () => ({ statusCode: 200, data: record('sr3', { status: 'pending' }) }),
+    });
+
+    const outcome = await flushPending();
+
+    expect(outcome).toMatchObject({ refused: 0, waiting: 2 });
+    expect(pendingWrites('m1').map((item) => item.state)).toEqual(['waiting', 'waiting']);
+    expect(taroMock.navigations).toEqual([{ type: 'navigateTo', url: '/packages/account/pages/login/index' }]);
+
+    saveToken('token-2', 3600);
+    signedIn = true;
+    await flushPending();
+    expect(taroMock.requests.some((request) => request.url === '/api/v1/services/sr3/end')).toBe(true);
+    expect(pendingWrites('m1')).toEqual([]);
+  });
+
+  it('sends a check-out after its refused check-in is sent again and accepted', async () => {
+    keepOneStart();
+    keepEnd({
+      key: 'key-end-1',
+      ownerId: 'm1',
+      communityName: '幸福里社区',
+      claimedAt: '2026-03-05T08:00:00.000Z',
+      recordId: null,
+      startKey: 'key-start-1',
+      startedAt: CLAIMED,
+      body: { serviceType: 'care', description: '看望独居老人张大爷' },
+    });
+    let accepted = false;
+    serve({
+      'GET /api/v1/me': me(),
+      'POST /api/v1/services/start': () =>
+        accepted
+          ? { statusCode: 201, data: record('sr4') }
+          : { statusCode: 403, data: { code: 'REGISTRATION_REQUIRED', message: '请先到该社区报到并通过审核，再签到服务' } },
+      'POST /api/v1/services/sr4/end': () => ({ statusCode: 200, data: record('sr4', { status: 'pending' }) }),
+    });
+
+    expect(await flushPending()).toMatchObject({ refused: 1 });
+    expect(pendingWrites('m1').map((item) => item.state)).toEqual(['failed', 'failed']);
+
+    accepted = true;
+    retryPending('key-start-1');
+    const outcome = await flushPending();
+
+    expect(outcome.uploaded.map((r) => r.id)).toEqual(['sr4', 'sr4']);
+    const end = taroMock.requests.find((request) => request.url === '/api/v1/services/sr4/end');
+    expect(end?.header['Idempotency-Key']).toBe('key-end-1');
+    expect(pendingWrites('m1')).toEqual([]);
+  });
+
   it('never sends one member’s check-in while someone else is signed in on the phone', async () => {
     keepOneStart();
     serve({ 'GET /api/v1/me': me('m2') });
@@ -234,7 +304,7 @@ describe('offline queue', () => {
     expect(pendingWrites('m1')).toEqual([]);
   });
 
-  it('takes “key already used for another body” to mean the first attempt got through', async () => {
+  it('after “key already used for another body” asks for the first attempt’s own answer, never taking the 422 as success', async () => {
     // The first attempt (without the phone's time) reached the server and only its answer was lost.
     keepOneStart();
     keepEnd({
@@ -249,19 +319,40 @@ describe('offline queue', () => {
     });
     serve({
       'GET /api/v1/me': me(),
+      'POST /api/v1/services/start': (request) =>
+        (request.data as Record<string, unknown>).offlineClaimedAt === undefined
+          ? { statusCode: 201, data: record('sr7'), header: { 'idempotent-replayed': 'true' } }
+          : { statusCode: 422, data: { code: 'IDEMPOTENCY_KEY_REUSED', message: '同一个 Idempotency-Key 不能用于不同的内容' } },
+      'POST /api/v1/services/sr7/end': () => ({ statusCode: 200, data: record('sr7', { status: 'pending' }) }),
+    });
+
+    const outcome = await flushPending();
+
+    // The replay is the first attempt's identical body under its key: the server answers it from what it stored.
+    expect(starts()).toHaveLength(2);
+    expect(starts()[1].header['Idempotency-Key']).toBe('key-start-1');
+    expect(starts()[1].data).toEqual({ code: CODE });
+    expect(taroMock.requests.some((request) => request.url === '/api/v1/services/sr7/end')).toBe(true);
+    expect(outcome.uploaded.map((r) => r.id)).toContain('sr7');
+    expect(pendingWrites('m1')).toEqual([]);
+  });
+
+  it('counts a 422 that the first attempt’s body cannot resolve as a refusal, not an upload', async () => {
+    keepOneStart();
+    serve({
+      'GET /api/v1/me': me(),
       'POST /api/v1/services/start': () => ({
         statusCode: 422,
         data: { code: 'IDEMPOTENCY_KEY_REUSED', message: '同一个 Idempotency-Key 不能用于不同的内容' },
       }),
-      'GET /api/v1/services/current': () => ({ statusCode: 200, data: record('sr7') }),
-      'POST /api/v1/services/sr7/end': () => ({ statusCode: 200, data: record('sr7', { status: 'pending' }) }),
+      'GET /api/v1/services/current': () => ({ statusCode: 200, data: record('sr8') }),
     });
 
-    await flushPending();
+    const outcome = await flushPending();
 
-    expect(starts()).toHaveLength(1);
-    expect(taroMock.requests.some((request) => request.url === '/api/v1/services/sr7/end')).toBe(true);
-    expect(pendingWrites('m1')).toEqual([]);
+    expect(outcome.uploaded).toEqual([]);
+    expect(outcome.refused).toBe(1);
+    expect(pendingWrites('m1')).toMatchObject([{ key: 'key-start-1', state: 'failed' }]);
   });
 
   it('gives up a start together with the check-out that depends on it', () => {

@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro';
 import type { ServiceEndRequest, ServiceRecordView, ServiceStartRequest } from '@pioneer/shared-types';
 import { asApiError, type ApiError } from '@/api/api-error';
 import { getMe } from '@/api/me';
-import { endService, getCurrentService, startService } from '@/api/services';
+import { endService, startService } from '@/api/services';
 
 // Check-ins and check-outs the phone could not send (no signal in an old building, a timeout), kept in storage and
 // sent again with the same Idempotency-Key, so a request that did reach the server is answered, never done twice.
@@ -78,7 +78,6 @@ export interface ServiceContext {
 }
 
 const START_DEPENDS_MESSAGE = '签到没有上传成功，这次签退也无法上传。请联系社区工作者为您补录。';
-const START_MISSING_MESSAGE = '没有找到这次服务的签到记录，请在服务记录中查看，或联系社区工作者为您补录。';
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -182,9 +181,17 @@ export function discardPending(key: string): void {
   writeQueue(readQueue().filter((item) => item.key !== key && !(item.kind === 'end' && item.startKey === key)));
 }
 
-/** A failed item is sent again on the next flush (after the person fixed what was wrong, or just to try again). */
+/**
+ * A failed item is sent again on the next flush (after the person fixed what was wrong, or just to try again). A start
+ * takes along the check-outs that failed only because of it.
+ */
 export function retryPending(key: string): void {
-  update(key, (item) => ({ ...item, state: 'waiting', message: null }));
+  writeQueue(
+    readQueue().map((item): PendingWrite => {
+      const dependent = item.kind === 'end' && item.startKey === key;
+      return item.key === key || dependent ? { ...item, state: 'waiting', message: null } : item;
+    }),
+  );
 }
 
 export function serviceContext(): ServiceContext | null {
@@ -213,12 +220,12 @@ export function rememberServiceContext(memberId: string, community?: { id: strin
 
 /**
  * Whether a failed write should be kept and sent again later: no answer at all, the server or a proxy in trouble,
- * rate limits, the same request still running, or a session to renew. Any other answer is the server's refusal.
+ * rate limits, or the same request still running. Not a 401: a signed-out phone is online, and is asked to sign in
+ * (the API client does that) rather than have a live check-in kept as an offline claim.
  */
 export function isRetryLater(error: ApiError): boolean {
   return (
     error.status === 0 ||
-    error.status === 401 ||
     error.status === 408 ||
     error.status === 429 ||
     error.status >= 500 ||
@@ -226,7 +233,12 @@ export function isRetryLater(error: ApiError): boolean {
   );
 }
 
-/** The server's sentence, with the per-field reasons when it sent them (e.g. a record kept for over 24 hours). */
+/** The session has ended: what is kept stays kept, to be sent once the member has signed in again. */
+export function isSignedOut(error: ApiError): boolean {
+  return error.status === 401;
+}
+
+/** The server's sentence, with the per-field reasons when it sent them (e.g. a record kept longer than the offline window). */
 export function refusalMessage(error: ApiError): string {
   if (Array.isArray(error.details) && error.details.length > 0) {
     return error.details.map((detail) => detail.message).join('；');
@@ -245,39 +257,48 @@ function markRefused(key: string, message: string): void {
   update(key, (current) => ({ ...current, state: 'failed', attempts: current.attempts + 1, message }));
 }
 
-/** After a start is settled, the ends waiting for it learn its record id, or fail with the reason when it has none. */
+/**
+ * After a start is settled, the ends waiting for it learn its record id and wait to be sent (even one marked failed
+ * when an earlier attempt of that start was refused), or fail with the reason when it has none.
+ */
 function settleDependents(startKey: string, recordId: string | null, failure = START_DEPENDS_MESSAGE): void {
   const items = readQueue().map((item): PendingWrite => {
     if (item.kind !== 'end' || item.startKey !== startKey) return item;
-    return recordId ? { ...item, recordId, startKey: null } : { ...item, state: 'failed', message: failure };
+    return recordId
+      ? { ...item, recordId, startKey: null, state: 'waiting', message: null }
+      : { ...item, state: 'failed', message: failure };
   });
   writeQueue(items);
 }
 
+/**
+ * The body the first attempt was sent with: the kept one less the phone's time, which only the queue adds.
+ * A kept item goes out with its first attempt's key and the phone's time; a 422 for it says that key was already
+ * used with another body — normally that first attempt. The 422 proves nothing by itself, so the first attempt's
+ * identical body is sent again under its key, and the server's answer to that (its stored response) decides.
+ */
+function firstAttemptBody<B extends { offlineClaimedAt?: string }>(body: B): B {
+  const first = { ...body };
+  delete first.offlineClaimedAt;
+  return first;
+}
+
 async function sendStart(item: PendingStart, outcome: FlushOutcome): Promise<SendResult> {
   try {
-    const record = await startService(item.body, item.key);
+    let record: ServiceRecordView;
+    try {
+      record = await startService(item.body, item.key);
+    } catch (caught) {
+      if (asApiError(caught).code !== 'IDEMPOTENCY_KEY_REUSED') throw caught;
+      record = await startService(firstAttemptBody(item.body), item.key);
+    }
     update(item.key, () => null);
     settleDependents(item.key, record.id);
     outcome.uploaded.push(record);
     return 'uploaded';
   } catch (caught) {
     const error = asApiError(caught);
-    if (isRetryLater(error)) return markLater(item, error);
-    if (error.code === 'IDEMPOTENCY_KEY_REUSED') {
-      // The server stores a key only for a write that succeeded, with the body first sent (before the phone added
-      // its time): that first attempt did start the visit. Its record id is the open visit's.
-      let current: ServiceRecordView | null;
-      try {
-        current = await getCurrentService();
-      } catch (caughtCurrent) {
-        return markLater(item, asApiError(caughtCurrent));
-      }
-      update(item.key, () => null);
-      settleDependents(item.key, current?.id ?? null, START_MISSING_MESSAGE);
-      if (current) outcome.uploaded.push(current);
-      return 'uploaded';
-    }
+    if (isRetryLater(error) || isSignedOut(error)) return markLater(item, error);
     markRefused(item.key, refusalMessage(error));
     settleDependents(item.key, null);
     return 'refused';
@@ -290,19 +311,21 @@ async function sendEnd(item: PendingEnd, outcome: FlushOutcome): Promise<SendRes
     markRefused(item.key, START_DEPENDS_MESSAGE);
     return 'refused';
   }
+  const recordId = item.recordId;
   try {
-    const record = await endService(item.recordId, item.body, item.key);
+    let record: ServiceRecordView;
+    try {
+      record = await endService(recordId, item.body, item.key);
+    } catch (caught) {
+      if (asApiError(caught).code !== 'IDEMPOTENCY_KEY_REUSED') throw caught;
+      record = await endService(recordId, firstAttemptBody(item.body), item.key);
+    }
     update(item.key, () => null);
     outcome.uploaded.push(record);
     return 'uploaded';
   } catch (caught) {
     const error = asApiError(caught);
-    if (isRetryLater(error)) return markLater(item, error);
-    // A stored key means the first attempt (sent without the phone's time) did end the visit.
-    if (error.code === 'IDEMPOTENCY_KEY_REUSED') {
-      update(item.key, () => null);
-      return 'uploaded';
-    }
+    if (isRetryLater(error) || isSignedOut(error)) return markLater(item, error);
     markRefused(item.key, refusalMessage(error));
     return 'refused';
   }

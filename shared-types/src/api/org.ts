@@ -124,12 +124,17 @@ export interface MemberUpdate {
   branchId?: string | null;
 }
 
+/** The member list's query string: filters only, never names or phone numbers (see MemberSearchRequest). */
 export interface MemberListQuery {
-  q?: string;
   unitId?: string;
   status?: MemberStatus;
   page?: number;
   pageSize?: number;
+}
+
+/** POST /members/search: the list's filters plus search words (part of a name, or a whole phone number) in the body. */
+export interface MemberSearchRequest extends MemberListQuery {
+  q?: string;
 }
 
 export interface MemberTransferRequest {

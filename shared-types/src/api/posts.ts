@@ -1,5 +1,5 @@
 /** 党员示范岗: a post a unit sets up, held by one or more members. */
-export interface DemoPostView {
+export interface ModelPostView {
   id: string;
   name: string;
   place: string;
@@ -10,7 +10,7 @@ export interface DemoPostView {
   endedAt: string | null;
 }
 
-export interface DemoPostInput {
+export interface ModelPostInput {
   name: string;
   place: string;
   unitId: string;
@@ -19,15 +19,15 @@ export interface DemoPostInput {
 }
 
 /** The unit a post belongs to does not change; end the post and set up a new one instead. */
-export type DemoPostUpdate = Partial<Omit<DemoPostInput, 'unitId'>>;
+export type ModelPostUpdate = Partial<Omit<ModelPostInput, 'unitId'>>;
 
-export const DEMO_POST_STATES = ['active', 'ended'] as const;
-export type DemoPostState = (typeof DEMO_POST_STATES)[number];
+export const MODEL_POST_STATES = ['active', 'ended'] as const;
+export type ModelPostState = (typeof MODEL_POST_STATES)[number];
 
-export interface DemoPostListQuery {
+export interface ModelPostListQuery {
   unitId?: string;
   communityId?: string;
-  state?: DemoPostState;
+  state?: ModelPostState;
   page?: number;
   pageSize?: number;
 }

@@ -37,7 +37,8 @@ export interface RegistrationListQuery {
 }
 
 /** A worker finds the member on a paper form by both name and phone (neither alone finds anyone). */
-export interface RegistrationMemberLookupQuery {
+/** POST /registrations/member-lookup: a body, so the name and phone stay out of URLs and logs. */
+export interface RegistrationMemberLookupRequest {
   name: string;
   phone: string;
 }

@@ -62,7 +62,13 @@ export interface ServiceRecordView {
   decidedBy: { id: string; name: string } | null;
   decisionReason: string | null;
   decidedAt: string | null;
+  /** The start time the phone claimed while offline. */
   offlineClaimedAt: string | null;
+  /**
+   * A start or an end was uploaded later with a time the phone claims (离线补传): its hours are only proposed, and
+   * count once a worker confirms them with the hours they vouch for.
+   */
+  offlineClaim: boolean;
 }
 
 export interface ServiceQueueQuery {

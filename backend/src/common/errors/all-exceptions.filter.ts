@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { pathOnly } from '../logging/redact.js';
 import { toErrorResponse } from './error-response.js';
 
 @Catch()
@@ -12,7 +13,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const { status, body, unexpected } = toErrorResponse(exception, String(request.id));
     if (unexpected) {
-      this.logger.error({ err: exception, requestId: request.id, url: request.url }, 'unhandled error');
+      this.logger.error({ err: exception, requestId: request.id, url: pathOnly(request.url) }, 'unhandled error');
     }
     void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
   }

@@ -16,8 +16,9 @@ export class IdempotencyKeyEntity {
   @Column({ name: 'request_hash', type: 'varchar', length: 64 })
   requestHash: string;
 
+  /** running: claimed, nothing committed; committed: the handler's write committed; done: its response is stored. */
   @Column({ type: 'varchar', length: 10 })
-  state: 'running' | 'done';
+  state: 'running' | 'committed' | 'done';
 
   @Column({ name: 'response_status', type: 'int', nullable: true })
   responseStatus: number | null;

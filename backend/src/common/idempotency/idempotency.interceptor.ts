@@ -10,7 +10,10 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { DomainException } from '../errors/domain.exception.js';
 import { isUniqueViolation } from '../errors/db-constraint.js';
 import { IS_PUBLIC } from '../auth/public.decorator.js';
+import { runWithIdempotencyKey } from './idempotency-context.js';
 import { IdempotencyKeyEntity } from './idempotency-key.entity.js';
+import { IS_READ_ONLY } from './read-only.decorator.js';
+import { hashJsonValue, hashMultipartBody, takeMultipartBody } from './request-hash.js';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,100}$/;
@@ -23,7 +26,9 @@ const MAX_STORED_BODY = 4_000_000;
 /**
  * Safe retries on poor networks (IETF Idempotency-Key draft): a write without a key → 400; the same key with another
  * body → 422; the same key while the first is still running → 409; a finished one replays its stored response.
- * The key row is inserted before the handler runs, so the database's primary key decides races between instances.
+ * The key row is inserted ('running') before the handler runs, so the database's primary key decides races between
+ * instances. The handler's transactions mark it 'committed' together with their writes (idempotency-context.ts), so
+ * once anything is committed the key is never released, and a retry is told the work is done instead of redoing it.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -43,6 +48,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) {
       return next.handle();
     }
+    if (this.reflector.get<boolean>(IS_READ_ONLY, context.getHandler())) return next.handle();
     const reply = http.getResponse<FastifyReply>();
     const header = request.headers['idempotency-key'];
     const key = Array.isArray(header) ? header[0] : header;
@@ -54,7 +60,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const scope = request.user.memberId;
     const scopedKey = `${scope}:${key}`.slice(0, 191);
     const path = request.routeOptions?.url ?? request.url.split('?')[0]!;
-    const requestHash = this.hashRequest(request);
+    const requestHash = await this.hashRequest(request);
     const now = Date.now();
 
     const claimed = await this.claim({ scopedKey, method: request.method, path, requestHash, now });
@@ -77,7 +83,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
       }
     }
 
-    return next.handle().pipe(
+    // Nest binds the handler's async context when handle() is called, so the key is visible to its transactions.
+    return runWithIdempotencyKey(scopedKey, () => next.handle()).pipe(
       mergeMap((body) =>
         from(
           (async () => {
@@ -94,8 +101,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
           })(),
         ),
       ),
-      // A failed write changed nothing (handlers are transactional), so the key is released for a retry.
-      catchError((error: unknown) => from(this.repo.delete({ scopedKey }).then(() => Promise.reject(error)))),
+      // A write that failed before any commit changed nothing, so its key is released for a retry; a committed one keeps it.
+      catchError((error: unknown) =>
+        from(this.repo.delete({ scopedKey, state: 'running' }).then(() => Promise.reject(error))),
+      ),
     );
   }
 
@@ -136,20 +145,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
     await this.repo.delete({ expiresAt: LessThan(now) });
   }
 
-  private hashRequest(request: FastifyRequest): string {
+  private async hashRequest(request: FastifyRequest): Promise<string> {
     const hash = createHash('sha256');
     hash.update(request.url);
-    // Multipart bodies are streamed to the handler and cannot be read here; their size stands in for their content.
     const type = String(request.headers['content-type'] ?? '');
-    if (type.startsWith('multipart/')) hash.update(`multipart:${request.headers['content-length'] ?? ''}`);
-    else hash.update(stableStringify(request.body ?? null));
+    // Multipart bodies are streamed to the route, not parsed yet: their bytes are read here and handed on.
+    if (request.isMultipart()) hashMultipartBody(hash, await takeMultipartBody(request), type);
+    else hashJsonValue(hash, request.body ?? null);
     return hash.digest('hex');
   }
-}
-
-function stableStringify(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'undefined';
-  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
 }

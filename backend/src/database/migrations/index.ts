@@ -8,9 +8,25 @@ import { Registrations1764610000000 } from './1764610000000-registrations.js';
 import { Messages1764620000000 } from './1764620000000-messages.js';
 import { DemoPosts1764630000000 } from './1764630000000-demo-posts.js';
 import { ServiceRecords1764700000000 } from './1764700000000-service-records.js';
+import { CheckinFlatIndexes1764710000000 } from './1764710000000-checkin-flat-indexes.js';
+import { StartupSecrets1764800000000 } from './1764800000000-startup-secrets.js';
+import { RefreshGrace1764806000000 } from './1764806000000-refresh-grace.js';
+import { ModelPosts1764810000000 } from './1764810000000-model-posts.js';
 
 /** Listed explicitly (no glob) so the compiled app and the test runner load exactly the same set, in order. */
 export const MIGRATIONS = [
   InitialSchema1764000000000,
   IdempotencyKeys1764000090000,
-  OrgMoves1764000110000, AuthSessions1764000300000, RosterImports1764000400000, Suggestions1764500000000, Registrations1764610000000, Messages1764620000000, DemoPosts1764630000000, ServiceRecords1764700000000];
+  OrgMoves1764000110000,
+  AuthSessions1764000300000,
+  RosterImports1764000400000,
+  Suggestions1764500000000,
+  Registrations1764610000000,
+  Messages1764620000000,
+  DemoPosts1764630000000,
+  ServiceRecords1764700000000,
+  CheckinFlatIndexes1764710000000,
+  StartupSecrets1764800000000,
+  RefreshGrace1764806000000,
+  ModelPosts1764810000000,
+];

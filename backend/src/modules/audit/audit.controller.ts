@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuditLogView, Page } from '@pioneer/shared-types';
 import { Roles } from '../../common/auth/roles.decorator.js';
 import { AuditQueryService } from './audit-query.service.js';
@@ -13,6 +13,7 @@ import { AuditLogPageDto, AuditLogQueryDto } from './dto/audit-log.dto.js';
 export class AuditController {
   constructor(private readonly service: AuditQueryService) {}
 
+  @ApiOperation({ summary: '审计日志（管理员）' })
   @Get()
   @ApiOkResponse({ type: AuditLogPageDto, description: 'Newest first; filter by action, actor or target' })
   list(@Query() query: AuditLogQueryDto): Promise<Page<AuditLogView>> {

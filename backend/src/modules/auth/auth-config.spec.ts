@@ -1,5 +1,9 @@
 import { ConfigError } from '../../config/config-error.js';
-import { loadConfiguration } from '../../config/configuration.js';
+import { loadConfiguration as load } from '../../config/configuration.js';
+import type { Env } from '../../config/env-readers.js';
+
+/** Demo mode, so the secrets are generated and only the variables under test matter. */
+const loadConfiguration = (env: Env) => load({ DEMO_MODE: 'true', ...env });
 import { generateInviteCode, INVITE_CODE_ALPHABET, normalizeInviteCode, secretsEqual } from './auth-secrets.js';
 
 function variableOf(fn: () => unknown): string {
@@ -35,6 +39,14 @@ describe('auth configuration', () => {
     expect(variableOf(() => loadConfiguration({ REVIEWER_MEMBER_ID: id }))).toBe('REVIEWER_INVITE_CODE');
     expect(variableOf(() => loadConfiguration({ REVIEWER_INVITE_CODE: 'Review2026' }))).toBe('REVIEWER_MEMBER_ID');
     expect(variableOf(() => loadConfiguration({ REVIEWER_MEMBER_ID: id, REVIEWER_INVITE_CODE: 'short' }))).toBe('REVIEWER_INVITE_CODE');
+  });
+
+  it('lets a lost refresh response be retried for 30 s by default, at most 5 minutes, or not at all', () => {
+    expect(loadConfiguration({}).auth.refreshReuseGraceSeconds).toBe(30);
+    expect(loadConfiguration({ REFRESH_REUSE_GRACE_SECONDS: '0' }).auth.refreshReuseGraceSeconds).toBe(0);
+    for (const bad of ['-1', '301', 'soon']) {
+      expect(variableOf(() => loadConfiguration({ REFRESH_REUSE_GRACE_SECONDS: bad }))).toBe('REFRESH_REUSE_GRACE_SECONDS');
+    }
   });
 
   it.each(['SESSION_IDLE_TIMEOUT_SECONDS', 'SESSION_ABSOLUTE_TTL_SECONDS', 'CONSOLE_TICKET_TTL_SECONDS', 'BIND_ATTEMPTS_PER_OPENID'])(

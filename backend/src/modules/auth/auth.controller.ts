@@ -8,6 +8,7 @@ import {
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
@@ -36,6 +37,7 @@ export class AuthController {
   ) {}
 
   @Public()
+  @ApiOperation({ summary: '演示模式登录（仅演示模式）' })
   @Post('demo')
   @HttpCode(200)
   @ApiOkResponse({ type: TokenDto })
@@ -46,6 +48,7 @@ export class AuthController {
 
   @Public()
   @AuthIpThrottle()
+  @ApiOperation({ summary: '微信登录' })
   @Post('wechat')
   @HttpCode(200)
   @ApiOkResponse({ type: WechatLoginResponseDto, description: 'signed_in with a session, or unbound with a bind ticket' })
@@ -59,6 +62,7 @@ export class AuthController {
 
   @Public()
   @AuthIpThrottle()
+  @ApiOperation({ summary: '用手机号授权绑定党员身份' })
   @Post('bind/phone')
   @HttpCode(200)
   @ApiOkResponse({ type: TokenDto })
@@ -72,6 +76,7 @@ export class AuthController {
 
   @Public()
   @AuthIpThrottle()
+  @ApiOperation({ summary: '用邀请码绑定党员身份' })
   @Post('bind/invite')
   @HttpCode(200)
   @ApiOkResponse({ type: TokenDto })
@@ -84,9 +89,10 @@ export class AuthController {
 
   @Public()
   @AuthIpThrottle()
+  @ApiOperation({ summary: '刷新登录凭证' })
   @Post('refresh')
   @HttpCode(200)
-  @ApiOkResponse({ type: TokenDto, description: 'a new pair; the presented refresh token is retired' })
+  @ApiOkResponse({ type: TokenDto, description: 'a new pair; the presented refresh token is retired (presented again within the grace window, the same pair)' })
   @ApiUnauthorizedResponse({ description: 'REFRESH_TOKEN_INVALID, REFRESH_TOKEN_REUSED, SESSION_EXPIRED' })
   @ApiTooManyRequestsResponse({ description: TOO_MANY })
   refresh(@Body() body: RefreshDto, @Ip() ip: string): Promise<TokenResponse> {
@@ -94,6 +100,7 @@ export class AuthController {
   }
 
   @ApiBearerAuth()
+  @ApiOperation({ summary: '退出登录' })
   @Post('logout')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'the session of the given refresh token ended (every session, if none given)' })

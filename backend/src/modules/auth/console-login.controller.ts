@@ -6,6 +6,7 @@ import {
   ApiGoneResponse,
   ApiNoContentResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
@@ -25,6 +26,7 @@ export class ConsoleLoginController {
 
   @Public()
   @AuthIpThrottle()
+  @ApiOperation({ summary: '电脑端登录：生成二维码' })
   @Post('ticket')
   @HttpCode(200)
   @ApiOkResponse({ type: ConsoleTicketDto })
@@ -35,6 +37,7 @@ export class ConsoleLoginController {
 
   @ApiBearerAuth()
   @AuthIpThrottle()
+  @ApiOperation({ summary: '电脑端登录：手机扫码' })
   @Post('scan')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'the browser now shows "scanned"' })
@@ -47,6 +50,7 @@ export class ConsoleLoginController {
 
   @ApiBearerAuth()
   @AuthIpThrottle()
+  @ApiOperation({ summary: '电脑端登录：手机确认' })
   @Post('confirm')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'the browser collects the session at its next poll' })
@@ -59,6 +63,7 @@ export class ConsoleLoginController {
 
   @Public()
   @PollIpThrottle()
+  @ApiOperation({ summary: '电脑端登录：查询是否已确认' })
   @Post('poll')
   @HttpCode(200)
   @ApiOkResponse({ type: ConsolePollResponseDto, description: 'the session comes once, in the first answer after confirmation' })

@@ -6,6 +6,7 @@ import {
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import type { InviteCodeResponse } from '@pioneer/shared-types';
@@ -23,6 +24,7 @@ import { MemberBindingService } from './member-binding.service.js';
 export class MemberBindingController {
   constructor(private readonly service: MemberBindingService) {}
 
+  @ApiOperation({ summary: '为党员生成绑定邀请码' })
   @Post(':id/invite-code')
   @HttpCode(200)
   @ApiOkResponse({ type: InviteCodeDto, description: 'shown once; earlier unused codes of this member stop working' })
@@ -33,6 +35,7 @@ export class MemberBindingController {
     return this.service.issueInviteCode(user, params.id, ip);
   }
 
+  @ApiOperation({ summary: '解除党员的微信绑定' })
   @Post(':id/unbind')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'the WeChat binding is cleared and every session of the member ends' })

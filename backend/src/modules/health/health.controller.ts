@@ -1,5 +1,5 @@
 import { Controller, Get, Res, VERSION_NEUTRAL } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { HealthResponse } from '@pioneer/shared-types';
@@ -17,6 +17,7 @@ export class HealthController {
   /** Load balancers take an instance out of rotation on 503, so a dead database must not answer 200. */
   @Public()
   @SkipThrottle()
+  @ApiOperation({ summary: '健康检查' })
   @Get()
   @ApiOkResponse({ description: '{ status: "ok", db: "up" }' })
   @ApiServiceUnavailableResponse({ description: '{ status: "error", db: "down" }' })

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { MeResponse } from '@pioneer/shared-types';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { CurrentUser } from '../../common/auth/current-user.decorator.js';
@@ -11,6 +11,7 @@ import { MeService } from './me.service.js';
 export class MeController {
   constructor(private readonly service: MeService) {}
 
+  @ApiOperation({ summary: '我的身份与职责' })
   @Get()
   me(@CurrentUser() user: AuthUser): Promise<MeResponse> {
     return this.service.me(user);

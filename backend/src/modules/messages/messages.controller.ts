@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type {
   MessageView,
   Page,
@@ -26,18 +26,21 @@ import { MessagesService } from './messages.service.js';
 export class MessagesController {
   constructor(private readonly service: MessagesService) {}
 
+  @ApiOperation({ summary: '我的消息' })
   @Get()
   @ApiOkResponse({ type: MessagePageDto, description: "The caller's own inbox, newest first" })
   list(@CurrentUser() user: AuthUser, @Query() query: MessageListQueryDto): Promise<Page<MessageView>> {
     return this.service.list(user, query);
   }
 
+  @ApiOperation({ summary: '未读消息数' })
   @Get('unread-count')
   @ApiOkResponse({ type: UnreadCountDto, description: 'Unread messages; for workers also the work waiting for them' })
   unreadCount(@CurrentUser() user: AuthUser): Promise<UnreadCountResponse> {
     return this.service.unreadCount(user);
   }
 
+  @ApiOperation({ summary: '全部标为已读' })
   @Post('read-all')
   @HttpCode(200)
   @ApiOkResponse({ type: UnreadCountDto, description: 'Marks every own message read; returns the new counts' })
@@ -45,12 +48,14 @@ export class MessagesController {
     return this.service.markAllRead(user);
   }
 
+  @ApiOperation({ summary: '可订阅的微信消息模板' })
   @Get('subscriptions/templates')
   @ApiOkResponse({ type: SubscribeTemplatesDto, description: 'Subscribe-message templates to request (none by default)' })
   templates(): SubscribeTemplatesResponse {
     return this.service.templateIds();
   }
 
+  @ApiOperation({ summary: '记录订阅消息授权' })
   @Post('subscriptions')
   @HttpCode(200)
   @ApiOkResponse({ type: SubscribeAcceptResponseDto, description: 'Records one-time acceptances from requestSubscribeMessage' })
@@ -58,6 +63,7 @@ export class MessagesController {
     return this.service.recordAcceptances(user, body);
   }
 
+  @ApiOperation({ summary: '标为已读' })
   @Post(':id/read')
   @HttpCode(200)
   @ApiOkResponse({ type: MessageViewDto })

@@ -5,6 +5,7 @@ import {
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import type { CommunityView, Page } from '@pioneer/shared-types';
@@ -26,18 +27,21 @@ import {
 export class CommunitiesController {
   constructor(private readonly service: CommunitiesService) {}
 
+  @ApiOperation({ summary: '社区列表' })
   @Get()
   @ApiOkResponse({ type: CommunityPageDto, description: 'Anyone signed in: members choose where to register' })
   list(@Query() query: CommunityListQueryDto): Promise<Page<CommunityView>> {
     return this.service.list(query);
   }
 
+  @ApiOperation({ summary: '社区详情' })
   @Get(':id')
   @ApiOkResponse({ type: CommunityViewDto })
   get(@Param('id') id: string): Promise<CommunityView> {
     return this.service.get(id);
   }
 
+  @ApiOperation({ summary: '新建社区' })
   @Post()
   @Roles('admin')
   @ApiCreatedResponse({ type: CommunityViewDto })
@@ -45,6 +49,7 @@ export class CommunitiesController {
     return this.service.create(user, body, ip);
   }
 
+  @ApiOperation({ summary: '修改社区' })
   @Patch(':id')
   @Roles('admin')
   @ApiOkResponse({ type: CommunityViewDto })
@@ -57,6 +62,7 @@ export class CommunitiesController {
     return this.service.update(user, id, body, ip);
   }
 
+  @ApiOperation({ summary: '删除社区' })
   @Delete(':id')
   @Roles('admin')
   @HttpCode(204)

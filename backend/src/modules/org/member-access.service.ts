@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import { ScopeService } from '../../common/auth/scope.service.js';
+import { ScopeService } from './scope.service.js';
 import { DomainException } from '../../common/errors/domain.exception.js';
 import { MemberEntity } from './entities/member.entity.js';
 

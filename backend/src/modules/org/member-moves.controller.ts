@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Ip, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { MemberHistoryEntry, MemberView } from '@pioneer/shared-types';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { CurrentUser } from '../../common/auth/current-user.decorator.js';
@@ -14,6 +21,7 @@ import { MemberMovesService } from './member-moves.service.js';
 export class MemberMovesController {
   constructor(private readonly service: MemberMovesService) {}
 
+  @ApiOperation({ summary: '党员转移单位或支部' })
   @Post('transfer')
   @Roles('admin', 'organizer')
   @HttpCode(200)
@@ -23,6 +31,7 @@ export class MemberMovesController {
     return this.service.transfer(user, id, body, ip);
   }
 
+  @ApiOperation({ summary: '变更党员状态（退休、离开等）' })
   @Post('status')
   @Roles('admin', 'organizer')
   @HttpCode(200)
@@ -32,6 +41,7 @@ export class MemberMovesController {
     return this.service.changeStatus(user, id, body, ip);
   }
 
+  @ApiOperation({ summary: '党员的转移与状态变更记录' })
   @Get('history')
   @ApiOkResponse({ type: [MemberHistoryEntryDto], description: 'The member themself, a covering organizer or the admin' })
   history(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<MemberHistoryEntry[]> {

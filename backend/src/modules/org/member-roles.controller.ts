@@ -6,6 +6,7 @@ import {
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import type { RoleAssignmentView } from '@pioneer/shared-types';
@@ -23,12 +24,14 @@ import { RolesService } from './roles.service.js';
 export class MemberRolesController {
   constructor(private readonly service: RolesService) {}
 
+  @ApiOperation({ summary: '党员的职责' })
   @Get()
   @ApiOkResponse({ type: [RoleAssignmentViewDto] })
   list(@Param('memberId') memberId: string): Promise<RoleAssignmentView[]> {
     return this.service.list(memberId);
   }
 
+  @ApiOperation({ summary: '授予职责' })
   @Post()
   @ApiCreatedResponse({ type: RoleAssignmentViewDto })
   @ApiBadRequestResponse({ description: 'ROLE_SCOPE_INVALID when the scope does not fit the role or does not exist' })
@@ -42,6 +45,7 @@ export class MemberRolesController {
     return this.service.grant(user, memberId, body, ip);
   }
 
+  @ApiOperation({ summary: '撤销职责' })
   @Delete(':assignmentId')
   @HttpCode(204)
   @ApiNoContentResponse()

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Ip, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -6,16 +6,19 @@ import {
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import type { MemberView, Page, PhoneRevealResponse } from '@pioneer/shared-types';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { CurrentUser } from '../../common/auth/current-user.decorator.js';
 import { Roles } from '../../common/auth/roles.decorator.js';
+import { ReadOnly } from '../../common/idempotency/read-only.decorator.js';
 import {
   CreateMemberDto,
   MemberListQueryDto,
   MemberPageDto,
+  MemberSearchDto,
   MemberViewDto,
   PhoneRevealDto,
   UpdateMemberDto,
@@ -28,6 +31,7 @@ import { MembersService } from './members.service.js';
 export class MembersController {
   constructor(private readonly service: MembersService) {}
 
+  @ApiOperation({ summary: '党员列表（手机号脱敏）' })
   @Get()
   @Roles('admin', 'organizer')
   @ApiOkResponse({ type: MemberPageDto, description: 'Scoped to the organizer’s branch/unit/district; phones masked' })
@@ -35,6 +39,17 @@ export class MembersController {
     return this.service.list(user, query);
   }
 
+  @ApiOperation({ summary: '搜索党员（姓名或手机号放在请求体中）' })
+  @Post('search')
+  @HttpCode(200)
+  @ReadOnly()
+  @Roles('admin', 'organizer')
+  @ApiOkResponse({ type: MemberPageDto, description: 'The list, searched by part of a name or a whole phone number sent in the body; a read, no Idempotency-Key' })
+  search(@CurrentUser() user: AuthUser, @Body() body: MemberSearchDto): Promise<Page<MemberView>> {
+    return this.service.list(user, body);
+  }
+
+  @ApiOperation({ summary: '党员详情' })
   @Get(':id')
   @Roles('admin', 'organizer')
   @ApiOkResponse({ type: MemberViewDto })
@@ -43,6 +58,7 @@ export class MembersController {
     return this.service.get(user, id);
   }
 
+  @ApiOperation({ summary: '新增党员' })
   @Post()
   @Roles('admin', 'organizer')
   @ApiCreatedResponse({ type: MemberViewDto })
@@ -51,6 +67,7 @@ export class MembersController {
     return this.service.create(user, body, ip);
   }
 
+  @ApiOperation({ summary: '修改党员信息' })
   @Patch(':id')
   @Roles('admin', 'organizer')
   @ApiOkResponse({ type: MemberViewDto })
@@ -58,6 +75,7 @@ export class MembersController {
     return this.service.update(user, id, body, ip);
   }
 
+  @ApiOperation({ summary: '查看完整手机号（记入审计）' })
   @Get(':id/phone')
   @ApiOkResponse({ type: PhoneRevealDto, description: 'The member themself, a covering organizer or the admin; audited' })
   @ApiForbiddenResponse({ description: 'FORBIDDEN for anyone else (the refusal is audited too)' })

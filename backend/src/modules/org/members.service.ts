@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { MemberView, Page, PhoneRevealResponse } from '@pioneer/shared-types';
-import { Brackets, DataSource, Repository } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import { ScopeService } from '../../common/auth/scope.service.js';
+import { ScopeService } from './scope.service.js';
 import { normalizePhone, PiiCrypto } from '../../common/crypto/pii-crypto.service.js';
 import { DomainException } from '../../common/errors/domain.exception.js';
 import { AuditService } from '../audit/audit.service.js';
 import { RegistrationsService } from '../registrations/registrations.service.js';
 import { isUniqueViolation } from '../../common/errors/db-constraint.js';
-import type { CreateMemberDto, MemberListQueryDto, UpdateMemberDto } from './dto/member.dto.js';
+import type { CreateMemberDto, MemberSearchDto, UpdateMemberDto } from './dto/member.dto.js';
 import { BranchEntity } from './entities/branch.entity.js';
 import { MemberEntity } from './entities/member.entity.js';
 import { RoleAssignmentEntity } from './entities/role-assignment.entity.js';
@@ -36,21 +36,10 @@ export class MembersService {
     @InjectRepository(BranchEntity) private readonly branches: Repository<BranchEntity>,
   ) {}
 
-  async list(user: AuthUser, query: MemberListQueryDto): Promise<Page<MemberView>> {
+  async list(user: AuthUser, query: MemberSearchDto): Promise<Page<MemberView>> {
     const window = pageWindow(query);
     const qb = this.members.createQueryBuilder('m');
-    if (!this.scope.isAdmin(user)) {
-      const reach = this.scope.organizerMemberScope(user);
-      if (!reach.all) {
-        if (!reach.unitIds.length && !reach.branchIds.length) return toPage([], 0, window);
-        qb.andWhere(
-          new Brackets((w) => {
-            if (reach.unitIds.length) w.orWhere('m.unitId IN (:...scopeUnits)', { scopeUnits: reach.unitIds });
-            if (reach.branchIds.length) w.orWhere('m.branchId IN (:...scopeBranches)', { scopeBranches: reach.branchIds });
-          }),
-        );
-      }
-    }
+    if (!(await this.scope.restrict(user, qb, { unit: 'm.unit_id', branch: 'm.branch_id' }))) return toPage([], 0, window);
     if (query.q) {
       // A whole phone number is found through its keyed hash; the number itself is never compared or stored in clear.
       const phone = normalizePhone(query.q);

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { DistrictOverviewResponse } from '@pioneer/shared-types';
 import { Public } from '../../common/auth/public.decorator.js';
 import { DistrictOverviewDto } from './dto/district-overview.dto.js';
@@ -11,6 +11,7 @@ export class PublicController {
   constructor(private readonly service: PublicService) {}
 
   @Public()
+  @ApiOperation({ summary: '全区概况（访客可看）' })
   @Get('overview')
   @ApiOkResponse({ type: DistrictOverviewDto })
   overview(): Promise<DistrictOverviewResponse> {

@@ -5,6 +5,7 @@ import {
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Page, StreetView } from '@pioneer/shared-types';
@@ -20,6 +21,7 @@ import { StreetsService } from './streets.service.js';
 export class StreetsController {
   constructor(private readonly service: StreetsService) {}
 
+  @ApiOperation({ summary: '街道列表' })
   @Get()
   @Roles('admin', 'organizer', 'worker')
   @ApiOkResponse({ type: StreetPageDto })
@@ -27,6 +29,7 @@ export class StreetsController {
     return this.service.list(query);
   }
 
+  @ApiOperation({ summary: '街道详情' })
   @Get(':id')
   @Roles('admin', 'organizer', 'worker')
   @ApiOkResponse({ type: StreetViewDto })
@@ -34,6 +37,7 @@ export class StreetsController {
     return this.service.get(id);
   }
 
+  @ApiOperation({ summary: '新建街道' })
   @Post()
   @Roles('admin')
   @ApiCreatedResponse({ type: StreetViewDto })
@@ -42,6 +46,7 @@ export class StreetsController {
     return this.service.create(user, body, ip);
   }
 
+  @ApiOperation({ summary: '修改街道' })
   @Patch(':id')
   @Roles('admin')
   @ApiOkResponse({ type: StreetViewDto })
@@ -49,6 +54,7 @@ export class StreetsController {
     return this.service.update(user, id, body, ip);
   }
 
+  @ApiOperation({ summary: '删除街道' })
   @Delete(':id')
   @Roles('admin')
   @HttpCode(204)

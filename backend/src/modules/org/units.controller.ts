@@ -6,6 +6,7 @@ import {
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Page, UnitView } from '@pioneer/shared-types';
@@ -21,6 +22,7 @@ import { UnitsService } from './units.service.js';
 export class UnitsController {
   constructor(private readonly service: UnitsService) {}
 
+  @ApiOperation({ summary: '单位党组织列表' })
   @Get()
   @Roles('admin', 'organizer')
   @ApiOkResponse({ type: UnitPageDto, description: 'Admin and district organizers: all units; other organizers: theirs' })
@@ -28,6 +30,7 @@ export class UnitsController {
     return this.service.list(user, query);
   }
 
+  @ApiOperation({ summary: '单位党组织详情' })
   @Get(':id')
   @Roles('admin', 'organizer')
   @ApiOkResponse({ type: UnitViewDto })
@@ -36,6 +39,7 @@ export class UnitsController {
     return this.service.get(user, id);
   }
 
+  @ApiOperation({ summary: '新建单位党组织' })
   @Post()
   @Roles('admin')
   @ApiCreatedResponse({ type: UnitViewDto })
@@ -44,6 +48,7 @@ export class UnitsController {
     return this.service.create(user, body, ip);
   }
 
+  @ApiOperation({ summary: '修改单位党组织' })
   @Patch(':id')
   @Roles('admin')
   @ApiOkResponse({ type: UnitViewDto })
@@ -52,6 +57,7 @@ export class UnitsController {
     return this.service.update(user, id, body, ip);
   }
 
+  @ApiOperation({ summary: '删除单位党组织' })
   @Delete(':id')
   @Roles('admin')
   @HttpCode(204)

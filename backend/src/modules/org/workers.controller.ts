@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { HandoverResponse } from '@pioneer/shared-types';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { CurrentUser } from '../../common/auth/current-user.decorator.js';
@@ -13,6 +13,7 @@ import { HandoverService } from './handover.service.js';
 export class WorkersController {
   constructor(private readonly service: HandoverService) {}
 
+  @ApiOperation({ summary: '社区工作者工作交接' })
   @Post('handover')
   @Roles('admin', 'organizer')
   @HttpCode(200)

@@ -1,13 +1,13 @@
-import type { DemoPostView } from '@pioneer/shared-types';
-import type { DemoPostEntity } from './entities/demo-post.entity.js';
+import type { ModelPostView } from '@pioneer/shared-types';
+import type { ModelPostEntity } from './entities/model-post.entity.js';
 
-export interface DemoPostNames {
+export interface ModelPostNames {
   unitName: string;
   communityName: string | null;
   holders: Array<{ id: string; name: string }>;
 }
 
-export function mapDemoPost(p: DemoPostEntity, names: DemoPostNames): DemoPostView {
+export function mapModelPost(p: ModelPostEntity, names: ModelPostNames): ModelPostView {
   return {
     id: p.id,
     name: p.name,

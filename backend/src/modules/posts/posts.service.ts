@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { type DemoPostView, INACTIVE_MEMBER_STATUSES, type Page } from '@pioneer/shared-types';
+import { type ModelPostView, INACTIVE_MEMBER_STATUSES, type Page } from '@pioneer/shared-types';
 import { Brackets, DataSource, type EntityManager, In, IsNull, Repository } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import { ScopeService } from '../../common/auth/scope.service.js';
+import { ScopeService } from '../org/scope.service.js';
 import { DomainException } from '../../common/errors/domain.exception.js';
 import { AuditService } from '../audit/audit.service.js';
 import { isUniqueViolation } from '../../common/errors/db-constraint.js';
@@ -11,10 +11,10 @@ import { CommunityEntity } from '../org/entities/community.entity.js';
 import { MemberEntity } from '../org/entities/member.entity.js';
 import { UnitEntity } from '../org/entities/unit.entity.js';
 import { pageWindow, toPage } from '../../common/http/paging.js';
-import type { CreateDemoPostDto, DemoPostListQueryDto, UpdateDemoPostDto } from './dto/demo-post.dto.js';
-import { DemoPostHolderEntity } from './entities/demo-post-holder.entity.js';
-import { DemoPostEntity } from './entities/demo-post.entity.js';
-import { mapDemoPost } from './posts.mapper.js';
+import type { CreateModelPostDto, ModelPostListQueryDto, UpdateModelPostDto } from './dto/model-post.dto.js';
+import { ModelPostHolderEntity } from './entities/model-post-holder.entity.js';
+import { ModelPostEntity } from './entities/model-post.entity.js';
+import { mapModelPost } from './posts.mapper.js';
 
 const GONE = '（已删除）';
 const SAME_NAME = '本单位已有同名的在岗示范岗';
@@ -31,8 +31,8 @@ function activeKey(unitId: string, name: string): string {
 export class PostsService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
-    @InjectRepository(DemoPostEntity) private readonly posts: Repository<DemoPostEntity>,
-    @InjectRepository(DemoPostHolderEntity) private readonly holders: Repository<DemoPostHolderEntity>,
+    @InjectRepository(ModelPostEntity) private readonly posts: Repository<ModelPostEntity>,
+    @InjectRepository(ModelPostHolderEntity) private readonly holders: Repository<ModelPostHolderEntity>,
     @InjectRepository(MemberEntity) private readonly members: Repository<MemberEntity>,
     @InjectRepository(UnitEntity) private readonly units: Repository<UnitEntity>,
     @InjectRepository(CommunityEntity) private readonly communities: Repository<CommunityEntity>,
@@ -40,7 +40,7 @@ export class PostsService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(user: AuthUser, query: DemoPostListQueryDto): Promise<Page<DemoPostView>> {
+  async list(user: AuthUser, query: ModelPostListQueryDto): Promise<Page<ModelPostView>> {
     const window = pageWindow(query);
     const qb = this.posts.createQueryBuilder('p');
     const organizer = await this.scope.organizerUnits(user);
@@ -50,7 +50,7 @@ export class PostsService {
       qb.andWhere(
         new Brackets((w) => {
           // Everyone sees the posts they hold.
-          w.where('p.id IN (SELECT h.post_id FROM demo_post_holders h WHERE h.member_id = :me)', { me: user.memberId });
+          w.where('p.id IN (SELECT h.post_id FROM model_post_holders h WHERE h.member_id = :me)', { me: user.memberId });
           if (unitIds.length) w.orWhere('p.unit_id IN (:...unitIds)', { unitIds });
           if (communityIds.length) w.orWhere('p.community_id IN (:...communityIds)', { communityIds });
         }),
@@ -70,19 +70,19 @@ export class PostsService {
   }
 
   /** The posts a member holds, ended ones included (they belong to the member's record). */
-  async heldBy(memberId: string): Promise<DemoPostView[]> {
+  async heldBy(memberId: string): Promise<ModelPostView[]> {
     const held = await this.holders.find({ where: { memberId }, select: { id: true, postId: true } });
     if (held.length === 0) return [];
     const rows = await this.posts.find({ where: { id: In(held.map((h) => h.postId)) }, order: { createdAt: 'DESC', id: 'DESC' } });
     return this.views(rows);
   }
 
-  async mine(user: AuthUser): Promise<DemoPostView[]> {
+  async mine(user: AuthUser): Promise<ModelPostView[]> {
     return this.heldBy(user.memberId);
   }
 
   /** The member themself, an admin, or an organizer covering them (404 otherwise, like the profile itself). */
-  async ofMember(user: AuthUser, memberId: string): Promise<DemoPostView[]> {
+  async ofMember(user: AuthUser, memberId: string): Promise<ModelPostView[]> {
     const member = await this.members.findOne({ where: { id: memberId }, select: { id: true, unitId: true, branchId: true } });
     const visible =
       !!member &&
@@ -91,13 +91,13 @@ export class PostsService {
     return this.heldBy(memberId);
   }
 
-  async create(user: AuthUser, input: CreateDemoPostDto, ip: string): Promise<DemoPostView> {
+  async create(user: AuthUser, input: CreateModelPostDto, ip: string): Promise<ModelPostView> {
     await this.assertManagesUnit(user, input.unitId);
     const communityId = input.communityId ?? null;
     if (communityId) await this.assertCommunity(communityId);
     await this.assertHolders(input.unitId, input.holderIds);
     const post = await this.inTransaction(async (m) => {
-      const repo = m.getRepository(DemoPostEntity);
+      const repo = m.getRepository(ModelPostEntity);
       const row = repo.create({
         name: input.name,
         place: input.place,
@@ -116,7 +116,7 @@ export class PostsService {
         {
           actorId: user.memberId,
           action: 'post.create',
-          targetType: 'demo_post',
+          targetType: 'model_post',
           targetId: row.id,
           ip,
           result: 'success',
@@ -129,29 +129,29 @@ export class PostsService {
     return this.one(post);
   }
 
-  async update(user: AuthUser, id: string, input: UpdateDemoPostDto, ip: string): Promise<DemoPostView> {
+  async update(user: AuthUser, id: string, input: UpdateModelPostDto, ip: string): Promise<ModelPostView> {
     const post = await this.findManaged(user, id);
     if (post.endedAt) throw new DomainException('CONFLICT', '该示范岗已撤销，不能再修改');
     if (input.communityId) await this.assertCommunity(input.communityId);
     if (input.holderIds) await this.assertHolders(post.unitId, input.holderIds);
-    const changes: Partial<DemoPostEntity> = {};
+    const changes: Partial<ModelPostEntity> = {};
     if (input.name !== undefined) Object.assign(changes, { name: input.name, activeKey: activeKey(post.unitId, input.name) });
     if (input.place !== undefined) changes.place = input.place;
     if (input.communityId !== undefined) changes.communityId = input.communityId;
     await this.inTransaction(async (m) => {
       if (Object.keys(changes).length) {
-        const result = await m.getRepository(DemoPostEntity).update({ id, endedAt: IsNull() }, changes);
+        const result = await m.getRepository(ModelPostEntity).update({ id, endedAt: IsNull() }, changes);
         if (!result.affected) throw new DomainException('CONFLICT', '该示范岗已撤销，不能再修改');
       }
       if (input.holderIds) {
-        await m.getRepository(DemoPostHolderEntity).delete({ postId: id });
+        await m.getRepository(ModelPostHolderEntity).delete({ postId: id });
         await this.writeHolders(m, id, input.holderIds);
       }
       await this.audit.record(
         {
           actorId: user.memberId,
           action: 'post.update',
-          targetType: 'demo_post',
+          targetType: 'model_post',
           targetId: id,
           ip,
           result: 'success',
@@ -164,15 +164,15 @@ export class PostsService {
   }
 
   /** Ending keeps the post and its holders, so it still counts for the periods in which it existed. */
-  async end(user: AuthUser, id: string, ip: string): Promise<DemoPostView> {
+  async end(user: AuthUser, id: string, ip: string): Promise<ModelPostView> {
     await this.findManaged(user, id);
     await this.ds.transaction(async (m) => {
       const result = await m
-        .getRepository(DemoPostEntity)
+        .getRepository(ModelPostEntity)
         .update({ id, endedAt: IsNull() }, { endedAt: new Date(), endedBy: user.memberId, activeKey: null });
       if (!result.affected) throw new DomainException('CONFLICT', '该示范岗已撤销');
       await this.audit.record(
-        { actorId: user.memberId, action: 'post.end', targetType: 'demo_post', targetId: id, ip, result: 'success' },
+        { actorId: user.memberId, action: 'post.end', targetType: 'model_post', targetId: id, ip, result: 'success' },
         m,
       );
     });
@@ -192,7 +192,7 @@ export class PostsService {
     }
   }
 
-  private async findManaged(user: AuthUser, id: string): Promise<DemoPostEntity> {
+  private async findManaged(user: AuthUser, id: string): Promise<ModelPostEntity> {
     const post = await this.posts.findOneBy({ id });
     if (!post) throw new DomainException('NOT_FOUND', '示范岗不存在');
     await this.assertManagesUnit(user, post.unitId);
@@ -229,7 +229,7 @@ export class PostsService {
       return await this.ds.transaction(work);
     } catch (error) {
       if (isUniqueViolation(error)) {
-        // Both drivers name the column or index in the message (MySQL: key 'uq_demo_posts_active_key').
+        // Both drivers name the column or index in the message (MySQL: key 'uq_model_posts_active_key').
         const sameName = error instanceof Error && error.message.includes('active_key');
         throw new DomainException('CONFLICT', sameName ? SAME_NAME : '示范岗正在被他人修改，请刷新后再试');
       }
@@ -238,17 +238,17 @@ export class PostsService {
   }
 
   private async writeHolders(m: EntityManager, postId: string, holderIds: string[]): Promise<void> {
-    const repo = m.getRepository(DemoPostHolderEntity);
+    const repo = m.getRepository(ModelPostHolderEntity);
     await repo.insert(holderIds.map((memberId) => repo.create({ postId, memberId })));
   }
 
-  private async one(post: DemoPostEntity): Promise<DemoPostView> {
+  private async one(post: ModelPostEntity): Promise<ModelPostView> {
     const [view] = await this.views([post]);
     return view!;
   }
 
   /** Three or four queries however long the page is. */
-  private async views(rows: DemoPostEntity[]): Promise<DemoPostView[]> {
+  private async views(rows: ModelPostEntity[]): Promise<ModelPostView[]> {
     if (rows.length === 0) return [];
     const unitIds = [...new Set(rows.map((p) => p.unitId))];
     const communityIds = [...new Set(rows.flatMap((p) => (p.communityId ? [p.communityId] : [])))];
@@ -264,7 +264,7 @@ export class PostsService {
     const communityName = new Map(communities.map((c) => [c.id, c.name]));
     const personName = new Map(people.map((p) => [p.id, p.name]));
     return rows.map((p) =>
-      mapDemoPost(p, {
+      mapModelPost(p, {
         unitName: unitName.get(p.unitId) ?? GONE,
         communityName: p.communityId ? (communityName.get(p.communityId) ?? null) : null,
         holders: holders

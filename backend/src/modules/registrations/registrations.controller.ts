@@ -6,16 +6,18 @@ import {
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Page, RegistrationMemberLookupResponse, RegistrationView } from '@pioneer/shared-types';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { CurrentUser } from '../../common/auth/current-user.decorator.js';
 import { Roles } from '../../common/auth/roles.decorator.js';
+import { ReadOnly } from '../../common/idempotency/read-only.decorator.js';
 import {
   ApproveRegistrationDto,
   CreateRegistrationDto,
-  MemberLookupQueryDto,
+  MemberLookupDto,
   MemberLookupResponseDto,
   OnBehalfRegistrationDto,
   ReasonRequiredDto,
@@ -31,6 +33,7 @@ import { RegistrationsService } from './registrations.service.js';
 export class RegistrationsController {
   constructor(private readonly service: RegistrationsService) {}
 
+  @ApiOperation({ summary: '申请到社区报到' })
   @Post()
   @Roles('member')
   @ApiCreatedResponse({ type: RegistrationViewDto, description: 'The caller asks to register with a community (pending)' })
@@ -39,6 +42,7 @@ export class RegistrationsController {
     return this.service.request(user, body, ip);
   }
 
+  @ApiOperation({ summary: '代党员登记报到' })
   @Post('on-behalf')
   @Roles('worker')
   @ApiCreatedResponse({ type: RegistrationViewDto, description: 'Workers of that community: entered from a paper form, approved at once' })
@@ -48,24 +52,29 @@ export class RegistrationsController {
     return this.service.onBehalf(user, body, ip);
   }
 
-  @Get('member-lookup')
+  @ApiOperation({ summary: '按姓名和手机号查找党员' })
+  @Post('member-lookup')
+  @HttpCode(200)
+  @ReadOnly()
   @Roles('worker')
-  @ApiOkResponse({ type: MemberLookupResponseDto, description: 'Workers: the member whose name and phone both match (audited)' })
+  @ApiOkResponse({ type: MemberLookupResponseDto, description: 'Workers: the member whose name and phone both match (audited); a read, no Idempotency-Key' })
   @ApiNotFoundResponse({ description: 'No member with both that name and that phone' })
   lookupMember(
     @CurrentUser() user: AuthUser,
-    @Query() query: MemberLookupQueryDto,
+    @Body() body: MemberLookupDto,
     @Ip() ip: string,
   ): Promise<RegistrationMemberLookupResponse> {
-    return this.service.lookupMember(user, query, ip);
+    return this.service.lookupMember(user, body, ip);
   }
 
+  @ApiOperation({ summary: '我的报到关系' })
   @Get('mine')
   @ApiOkResponse({ type: [RegistrationViewDto], description: "The caller's registrations, newest first, history included" })
   mine(@CurrentUser() user: AuthUser): Promise<RegistrationView[]> {
     return this.service.mine(user);
   }
 
+  @ApiOperation({ summary: '报到申请列表（社区工作者、组织者）' })
   @Get()
   @Roles('worker', 'organizer', 'admin')
   @ApiOkResponse({ type: RegistrationPageDto, description: 'Workers: their communities; organizers: members they cover; admins: all' })
@@ -73,6 +82,7 @@ export class RegistrationsController {
     return this.service.list(user, query);
   }
 
+  @ApiOperation({ summary: '通过报到申请' })
   @Post(':id/approve')
   @HttpCode(200)
   @Roles('worker')
@@ -89,6 +99,7 @@ export class RegistrationsController {
     return this.service.approve(user, id, body, ip);
   }
 
+  @ApiOperation({ summary: '退回报到申请' })
   @Post(':id/reject')
   @HttpCode(200)
   @Roles('worker')
@@ -105,6 +116,7 @@ export class RegistrationsController {
     return this.service.reject(user, id, body, ip);
   }
 
+  @ApiOperation({ summary: '结束报到关系' })
   @Post(':id/end')
   @HttpCode(200)
   @ApiOkResponse({ type: RegistrationViewDto, description: 'The member themself or a worker of that community; the row stays as history' })

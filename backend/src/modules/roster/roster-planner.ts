@@ -6,7 +6,7 @@ import {
   type RosterRowIssue,
   type RosterRowOutcome,
 } from '@pioneer/shared-types';
-import type { MemberScope } from '../../common/auth/scope.service.js';
+import type { MemberScope } from '../org/scope.service.js';
 import { maskPhone, normalizePhone } from '../../common/crypto/pii-crypto.service.js';
 import type { BranchEntity } from '../org/entities/branch.entity.js';
 import type { MemberEntity } from '../org/entities/member.entity.js';

@@ -6,6 +6,7 @@ import {
   ApiConsumes,
   ApiForbiddenResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiPayloadTooLargeResponse,
   ApiProduces,
   ApiTags,
@@ -28,6 +29,7 @@ import { RosterUpload, RosterUploadInterceptor, UploadedRoster } from './upload/
 export class RosterController {
   constructor(private readonly service: RosterService) {}
 
+  @ApiOperation({ summary: '导入党员名册' })
   @Post('import')
   @HttpCode(200)
   @UseInterceptors(RosterUploadInterceptor)
@@ -43,8 +45,8 @@ export class RosterController {
     },
   })
   @ApiOkResponse({ type: RosterImportReportDto })
-  @ApiBadRequestResponse({ description: 'ROSTER_FILE_INVALID or VALIDATION_FAILED' })
-  @ApiPayloadTooLargeResponse({ description: 'ROSTER_TOO_LARGE' })
+  @ApiBadRequestResponse({ description: 'ROSTER_FILE_INVALID, ROSTER_XLSX_ENCRYPTED, ROSTER_XLSX_CORRUPT or VALIDATION_FAILED' })
+  @ApiPayloadTooLargeResponse({ description: 'ROSTER_TOO_LARGE (file or rows) or ROSTER_XLSX_TOO_LARGE (inflates past 50 MB)' })
   import(
     @CurrentUser() user: AuthUser,
     @Query() query: RosterImportQueryDto,
@@ -54,6 +56,7 @@ export class RosterController {
     return this.service.import(user, query.mode, upload, ip);
   }
 
+  @ApiOperation({ summary: '导出党员名册' })
   @Get('export')
   @Header('Cache-Control', 'no-store')
   @ApiProduces(XLSX_TYPE)

@@ -5,7 +5,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Brackets, DataSource, type EntityManager, In } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import { type MemberScope, ScopeService } from '../../common/auth/scope.service.js';
+import { type MemberScope, ScopeService } from '../org/scope.service.js';
 import { maskPhone, normalizePhone, PiiCrypto } from '../../common/crypto/pii-crypto.service.js';
 import { DomainException } from '../../common/errors/domain.exception.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -20,12 +20,11 @@ import type { RosterExportQueryDto } from './dto/roster-query.dto.js';
 import { RosterImportEntity } from './entities/roster-import.entity.js';
 import { cellOf, type ColumnMap, findColumns } from './file/roster-columns.js';
 import { attachmentDisposition, type ExportRow, writeRosterXlsx, XLSX_TYPE } from './file/roster-export.js';
-import { readRosterFile } from './file/roster-file.js';
+import { readRosterFile, ROSTER_MAX_ROWS } from './file/roster-file.js';
 import { mapRosterReport } from './roster.mapper.js';
 import { isOwnMemberId, type PlannedRow, planRows, type RawRow, type RosterLookups } from './roster-planner.js';
 import type { RosterUpload } from './upload/roster-upload.js';
 
-export const ROSTER_MAX_ROWS = 5000;
 // Ids per IN (...): well inside SQLite's and MySQL's parameter limits.
 const CHUNK = 500;
 

@@ -5,7 +5,7 @@ import type { CheckinCodeResponse } from '@pioneer/shared-types';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { type EntityManager, LessThan, Repository } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import { ScopeService } from '../../common/auth/scope.service.js';
+import { ScopeService } from '../org/scope.service.js';
 import { DomainException } from '../../common/errors/domain.exception.js';
 import type { AppConfig, CheckinSection } from '../../config/configuration.js';
 import { isUniqueViolation } from '../../common/errors/db-constraint.js';
@@ -76,7 +76,9 @@ export class CheckinCodeService {
 
   /**
    * Checks a scanned (or, in demo mode, typed) code against the time it was used: the server's now, or for a visit
-   * kept offline the time the phone claims. Forged and expired codes get distinct errors.
+   * kept offline the time the phone claims. That claim is never older than CHECKIN_OFFLINE_MAX_HOURS (checked before
+   * this), so a photographed code is worth that window and one slot, not a day. Forged and expired codes get distinct
+   * errors.
    */
   verify(input: CodeInput, at: Date): VerifiedCode {
     const current = this.slotOf(at);

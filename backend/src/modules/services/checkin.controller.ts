@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CheckinCodeResponse } from '@pioneer/shared-types';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { CurrentUser } from '../../common/auth/current-user.decorator.js';
@@ -14,6 +14,7 @@ import { CheckinCodeResponseDto } from './dto/service-views.dto.js';
 export class CheckinController {
   constructor(private readonly codes: CheckinCodeService) {}
 
+  @ApiOperation({ summary: '社区签到码（轮换）' })
   @Get('code')
   @Roles('worker', 'organizer', 'admin')
   @ApiOkResponse({ type: CheckinCodeResponseDto, description: 'The rotating code to show as a QR; poll again before expiresAt' })

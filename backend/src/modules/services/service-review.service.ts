@@ -10,9 +10,9 @@ import {
   type ServiceFlag,
   type ServiceRecordView,
 } from '@pioneer/shared-types';
-import { Brackets, type EntityManager, In, Repository, type SelectQueryBuilder } from 'typeorm';
+import { Brackets, type EntityManager, In, Repository } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import { ScopeService } from '../../common/auth/scope.service.js';
+import { ScopeService } from '../org/scope.service.js';
 import { DomainException } from '../../common/errors/domain.exception.js';
 import type { AppConfig, CheckinSection } from '../../config/configuration.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -23,7 +23,7 @@ import { MemberEntity } from '../org/entities/member.entity.js';
 import { pageWindow, toPage } from '../../common/http/paging.js';
 import { RegistrationsService } from '../registrations/registrations.service.js';
 import { Clock } from './clock.js';
-import { hoursCountedThatDay } from './daily-hours.js';
+import { lockedHoursOfMember, lockedHoursThatDay } from './daily-hours.js';
 import type { DecideServicesDto } from './dto/decide-services.dto.js';
 import type { ServiceQueueQueryDto } from './dto/list-services.dto.js';
 import type { ServiceOnBehalfDto } from './dto/on-behalf.dto.js';
@@ -31,6 +31,7 @@ import { ServiceRecordFlagEntity } from './entities/service-record-flag.entity.j
 import { ServiceRecordEntity } from './entities/service-record.entity.js';
 import { capToDay, roundToHalfHours, shanghaiDate } from './hours.js';
 import { ServiceRecordViews } from './service-record-views.service.js';
+import { isOfflineClaim } from './services.mapper.js';
 import { ServiceTransactions } from './service-transactions.js';
 
 /** The member's page of their records in the mini-program; messages open it. */
@@ -39,6 +40,8 @@ export const MY_RECORDS_LINK = '/packages/service/pages/records/index';
 const ON_BEHALF_MAX_AGE_DAYS = 90;
 const MAX_VISIT_MS = 24 * 3600 * 1000;
 const CLOCK_SKEW_MS = 60 * 1000;
+/** Review queries join the record's member as `m`. */
+const MEMBER_COLUMNS = { unit: 'm.unit_id', branch: 'm.branch_id' } as const;
 
 type Skip = ServiceDecisionResponse['skipped'][number];
 
@@ -76,7 +79,7 @@ export class ServiceReviewService implements OnModuleInit {
   async queue(user: AuthUser, query: ServiceQueueQueryDto): Promise<Page<ServiceRecordView>> {
     const window = pageWindow(query);
     const qb = this.records.createQueryBuilder('r').innerJoin(MemberEntity, 'm', 'm.id = r.member_id');
-    if (!(await this.restrictToScope(user, qb))) return toPage([], 0, window);
+    if (!(await this.scope.restrict(user, qb, { community: 'r.community_id', ...MEMBER_COLUMNS }))) return toPage([], 0, window);
     if (query.communityId) qb.andWhere('r.community_id = :communityId', { communityId: query.communityId });
     if (query.status) qb.andWhere('r.status = :status', { status: query.status });
     if (query.flagged !== undefined) {
@@ -165,8 +168,10 @@ export class ServiceReviewService implements OnModuleInit {
     const saved = await this.tx.run(async (m) => {
       const repo = m.getRepository(ServiceRecordEntity);
       const out: ServiceRecordEntity[] = [];
+      // Every member on the sheet is locked and counted at once, before any of their records is written.
+      const counted = await lockedHoursThatDay(m, dto.memberIds, serviceDate);
       for (const memberId of dto.memberIds) {
-        const hours = capToDay(duration, await hoursCountedThatDay(m, memberId, serviceDate), this.checkin.maxHoursPerDay);
+        const hours = capToDay(duration, counted.get(memberId) ?? 0, this.checkin.maxHoursPerDay);
         const record = repo.create({
           memberId,
           communityId: dto.communityId,
@@ -212,7 +217,7 @@ export class ServiceReviewService implements OnModuleInit {
             memberId,
             kind: 'service_confirmed',
             title: '社区工作者为您补录了服务记录',
-            body: `${community.name}为您补录了 ${serviceDate} 的${SERVICE_TYPE_LABELS[dto.serviceType]}服务，计入 ${hours} 小时。补录原因：${dto.reason}`,
+            body: `${community.name}为您补录了 ${serviceDate} 的服务（${SERVICE_TYPE_LABELS[dto.serviceType]}），计入 ${hours} 小时。补录原因：${dto.reason}`,
             link: MY_RECORDS_LINK,
           },
           m,
@@ -235,11 +240,7 @@ export class ServiceReviewService implements OnModuleInit {
       .select('f.flag', 'flag')
       .addSelect('COUNT(DISTINCT r.id)', 'n')
       .groupBy('f.flag');
-    const scope = this.scope.organizerMemberScope(user);
-    if (!scope.all) {
-      if (scope.unitIds.length === 0 && scope.branchIds.length === 0) return { counts };
-      qb.andWhere(this.memberScopeBrackets(scope.unitIds, scope.branchIds));
-    }
+    if (!(await this.scope.restrict(user, qb, MEMBER_COLUMNS))) return { counts };
     for (const row of await qb.getRawMany<{ flag: ServiceFlag; n: string | number }>()) {
       if (row.flag in counts) counts[row.flag] = Number(row.n);
     }
@@ -288,15 +289,21 @@ export class ServiceReviewService implements OnModuleInit {
     let hours = 0;
     let endVerification = record.endVerification;
     if (confirm) {
-      const credited = await hoursCountedThatDay(m, record.memberId, record.serviceDate, { excludeId: record.id, confirmedOnly: true });
-      if (record.endVerification === 'code') {
+      const credited = await lockedHoursOfMember(m, record.memberId, record.serviceDate, { excludeId: record.id, confirmedOnly: true });
+      const offline = isOfflineClaim(record);
+      if (record.endVerification === 'code' && !offline) {
         // Both ends verified: the server's duration stands (still within the day's cap as it is now).
         hours = capToDay(record.proposedHours, credited, this.checkin.maxHoursPerDay);
       } else {
-        // The end was not scanned: hours count only when the worker vouches for them.
+        // The end was not scanned, or a time rests on the phone's word: hours count only when the worker vouches.
         const given = dto.hours?.[record.id];
         if (given === undefined) {
-          throw new DomainException('VALIDATION_FAILED', '该记录签退时未扫码核验，请填写核定时长后再确认');
+          throw new DomainException(
+            'VALIDATION_FAILED',
+            offline
+              ? '该记录为离线补传，请核实手机记录的时间并填写核定时长后再确认'
+              : '该记录签退时未扫码核验，请填写核定时长后再确认',
+          );
         }
         const room = capToDay(this.checkin.maxHoursPerDay, credited, this.checkin.maxHoursPerDay);
         if (given > room) {
@@ -354,29 +361,5 @@ export class ServiceReviewService implements OnModuleInit {
           },
       m,
     );
-  }
-
-  /** Adds the caller's scope to a query over records `r` joined to members `m`; false when the scope is empty. */
-  private async restrictToScope(user: AuthUser, qb: SelectQueryBuilder<ServiceRecordEntity>): Promise<boolean> {
-    if (this.scope.isAdmin(user) || this.scope.isDistrictOrganizer(user)) return true;
-    const communityIds = await this.scope.workerCommunityIds(user);
-    const memberScope = this.scope.organizerMemberScope(user);
-    const unitIds = memberScope.all ? [] : memberScope.unitIds;
-    const branchIds = memberScope.all ? [] : memberScope.branchIds;
-    if (communityIds.length === 0 && unitIds.length === 0 && branchIds.length === 0) return false;
-    qb.andWhere(
-      new Brackets((b) => {
-        if (communityIds.length) b.orWhere('r.community_id IN (:...scopeCommunityIds)', { scopeCommunityIds: communityIds });
-        if (unitIds.length || branchIds.length) b.orWhere(this.memberScopeBrackets(unitIds, branchIds));
-      }),
-    );
-    return true;
-  }
-
-  private memberScopeBrackets(unitIds: string[], branchIds: string[]): Brackets {
-    return new Brackets((b) => {
-      if (unitIds.length) b.orWhere('m.unit_id IN (:...scopeUnitIds)', { scopeUnitIds: unitIds });
-      if (branchIds.length) b.orWhere('m.branch_id IN (:...scopeBranchIds)', { scopeBranchIds: branchIds });
-    });
   }
 }

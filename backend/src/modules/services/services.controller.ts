@@ -6,6 +6,7 @@ import {
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FlagSummaryResponse, Page, ServiceDecisionResponse, ServiceRecordView } from '@pioneer/shared-types';
@@ -30,6 +31,7 @@ export class ServicesController {
     private readonly review: ServiceReviewService,
   ) {}
 
+  @ApiOperation({ summary: '签到开始服务' })
   @Post('start')
   @Roles('member')
   @ApiCreatedResponse({ type: ServiceRecordViewDto, description: 'Members: start a visit with a scanned code or, if they choose, their location' })
@@ -40,6 +42,7 @@ export class ServicesController {
     return this.records.start(user, body);
   }
 
+  @ApiOperation({ summary: '进行中的服务' })
   @Get('current')
   @Roles('member')
   @ApiOkResponse({ type: ServiceRecordViewDto, description: 'The caller’s open visit, or null' })
@@ -47,6 +50,7 @@ export class ServicesController {
     return this.records.current(user);
   }
 
+  @ApiOperation({ summary: '我的服务记录' })
   @Get('mine')
   @Roles('member')
   @ApiOkResponse({ type: ServiceRecordPageDto, description: 'The caller’s records, newest first' })
@@ -54,6 +58,7 @@ export class ServicesController {
     return this.records.mine(user, query);
   }
 
+  @ApiOperation({ summary: '待确认的服务记录' })
   @Get('queue')
   @Roles('worker', 'organizer', 'admin')
   @ApiOkResponse({ type: ServiceRecordPageDto, description: 'Workers: their communities; organizers: members in scope; admins: all' })
@@ -61,6 +66,7 @@ export class ServicesController {
     return this.review.queue(user, query);
   }
 
+  @ApiOperation({ summary: '需留意记录的统计' })
   @Get('flags/summary')
   @Roles('organizer')
   @ApiOkResponse({ type: FlagSummaryResponseDto, description: 'Organizers: records in scope per flag (never a ranking of people)' })
@@ -68,6 +74,7 @@ export class ServicesController {
     return this.review.flagSummary(user);
   }
 
+  @ApiOperation({ summary: '确认或退回服务记录' })
   @Post('decide')
   @HttpCode(200)
   @Roles('worker')
@@ -76,6 +83,7 @@ export class ServicesController {
     return this.review.decide(user, body, ip);
   }
 
+  @ApiOperation({ summary: '代党员补录服务' })
   @Post('on-behalf')
   @Roles('worker')
   @ApiCreatedResponse({ type: [ServiceRecordViewDto], description: 'Workers: 补录 one visit for several members of their community' })
@@ -84,6 +92,7 @@ export class ServicesController {
     return this.review.onBehalf(user, body, ip);
   }
 
+  @ApiOperation({ summary: '签退并填写服务内容' })
   @Post(':id/end')
   @HttpCode(200)
   @Roles('member')

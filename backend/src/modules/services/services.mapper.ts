@@ -32,5 +32,14 @@ export function mapServiceRecord(r: ServiceRecordEntity, names: ServiceRecordNam
     decisionReason: r.decisionReason,
     decidedAt: r.decidedAt ? r.decidedAt.toISOString() : null,
     offlineClaimedAt: r.offlineClaimedAt ? r.offlineClaimedAt.toISOString() : null,
+    offlineClaim: isOfflineClaim(r) || names.flags.includes('offline_claimed_time'),
   };
+}
+
+/**
+ * Either end was uploaded with a time the phone claims. An end claimed without a code shows only in its flag, which
+ * the view reads; this is what a decision can tell from the record alone.
+ */
+export function isOfflineClaim(r: Pick<ServiceRecordEntity, 'startVerification' | 'endVerification'>): boolean {
+  return r.startVerification === 'offline' || r.endVerification === 'offline';
 }

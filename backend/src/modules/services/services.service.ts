@@ -7,13 +7,11 @@ import type { AuthUser } from '../../common/auth/auth-user.js';
 import { DomainException } from '../../common/errors/domain.exception.js';
 import type { AppConfig, CheckinSection } from '../../config/configuration.js';
 import { isUniqueViolation } from '../../common/errors/db-constraint.js';
-import { CommunityEntity } from '../org/entities/community.entity.js';
-import { MemberEntity } from '../org/entities/member.entity.js';
 import { pageWindow, toPage } from '../../common/http/paging.js';
 import { RegistrationsService } from '../registrations/registrations.service.js';
 import { CheckinCodeService, type VerifiedCode } from './checkin-code.service.js';
 import { Clock } from './clock.js';
-import { hoursCountedThatDay } from './daily-hours.js';
+import { lockedHoursOfMember } from './daily-hours.js';
 import type { EndServiceDto } from './dto/end-service.dto.js';
 import type { MyServicesQueryDto } from './dto/list-services.dto.js';
 import type { StartServiceDto } from './dto/start-service.dto.js';
@@ -26,8 +24,6 @@ import { mapServiceRecord } from './services.mapper.js';
 import { ServiceTransactions } from './service-transactions.js';
 import { type RaisedFlag, SuspicionService } from './suspicion.service.js';
 
-/** A phone may keep a visit for a day without signal; anything older is not a record the server can stand behind. */
-const OFFLINE_MAX_AGE_MS = 24 * 3600 * 1000;
 /** A phone clock a little ahead of the server's is not a claim about the future. */
 const CLOCK_SKEW_MS = 60 * 1000;
 /** Geofence accuracy threshold: max(this, the community's radius). */
@@ -58,8 +54,6 @@ export class ServiceRecordsService {
     private readonly tx: ServiceTransactions,
     private readonly views: ServiceRecordViews,
     @InjectRepository(ServiceRecordEntity) private readonly records: Repository<ServiceRecordEntity>,
-    @InjectRepository(CommunityEntity) private readonly communities: Repository<CommunityEntity>,
-    @InjectRepository(MemberEntity) private readonly members: Repository<MemberEntity>,
   ) {
     this.checkin = config.getOrThrow('checkin', { infer: true });
   }
@@ -73,20 +67,15 @@ export class ServiceRecordsService {
 
     // The code is checked first: a forged or expired one says so whatever else is wrong.
     const code = hasCode ? this.codes.verify(dto, startedAt) : null;
-    // Independent reads in parallel; the community is the code's (or the one asked for) until the registration says.
-    const guess = code?.communityId ?? dto.communityId;
-    const [registered, member, guessed] = await Promise.all([
-      this.registrations.approvedCommunityId(user.memberId),
-      this.members.findOne({ where: { id: user.memberId }, select: { id: true, name: true } }),
-      guess ? this.communities.findOne({ where: { id: guess } }) : Promise.resolve(null),
-    ]);
+    // One read for the registration's community and the member's name; the code must name that same community.
+    const registered = await this.registrations.approvedCommunityOf(user.memberId);
     if (!registered) throw new DomainException('REGISTRATION_REQUIRED');
-    if (code && code.communityId !== registered) throw new DomainException('CHECKIN_CODE_WRONG_COMMUNITY');
-    if (!code && dto.communityId && dto.communityId !== registered) {
+    const { community, memberName } = registered;
+    if (code && code.communityId !== community.id) throw new DomainException('CHECKIN_CODE_WRONG_COMMUNITY');
+    if (!code && dto.communityId && dto.communityId !== community.id) {
       throw new DomainException('REGISTRATION_REQUIRED', '您没有在该社区报到，只能在已报到的社区签到服务');
     }
 
-    const community = guessed?.id === registered ? guessed : await this.communities.findOneOrFail({ where: { id: registered } });
     const centre: LatLng = { lat: community.lat, lng: community.lng };
     const plan: StartPlan = {
       communityId: community.id,
@@ -114,7 +103,7 @@ export class ServiceRecordsService {
     plan.flags.push(...(await this.suspicion.forStart(this.records.manager, user.memberId, startedAt, plan.point)));
     const record = await this.tx.run((m) => this.insertStart(m, user.memberId, plan, now));
     return mapServiceRecord(record, {
-      memberName: member?.name ?? '',
+      memberName,
       communityName: community.name,
       deciderName: null,
       flags: plan.flags.map((f) => f.flag),
@@ -137,7 +126,8 @@ export class ServiceRecordsService {
     const endVerification: VerificationMethod | null = code ? (claimed ? 'offline' : 'code') : null;
 
     const updated = await this.tx.run(async (m) => {
-      const counted = await hoursCountedThatDay(m, user.memberId, record.serviceDate, { excludeId: record.id });
+      // The member's row is locked first: an on-behalf entry or a confirmation racing this end waits, then counts it.
+      const counted = await lockedHoursOfMember(m, user.memberId, record.serviceDate, { excludeId: record.id });
       const proposed = capToDay(
         roundToHalfHours(endedAt.getTime() - record.startedAt.getTime()),
         counted,
@@ -227,7 +217,10 @@ export class ServiceRecordsService {
     return record;
   }
 
-  /** A time kept on the phone while offline: in the past (allowing a little clock skew), at most a day old. */
+  /**
+   * A time kept on the phone while offline: in the past (allowing a little clock skew) and within the offline window.
+   * The window is also what bounds a code claimed as scanned then: a photographed code is worth no more than it.
+   */
   private offlineTime(raw: string, now: Date, notBefore: Date | null): Date {
     const at = new Date(raw);
     const field = 'offlineClaimedAt';
@@ -235,8 +228,11 @@ export class ServiceRecordsService {
     if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) {
       throw new DomainException('VALIDATION_FAILED', undefined, [{ field, message: '离线记录的时间不能晚于当前时间，请检查手机时间' }]);
     }
-    if (at.getTime() < now.getTime() - OFFLINE_MAX_AGE_MS) {
-      throw new DomainException('VALIDATION_FAILED', undefined, [{ field, message: '离线记录超过 24 小时，请联系社区工作者补录' }]);
+    const hours = this.checkin.offlineMaxHours;
+    if (at.getTime() < now.getTime() - hours * 3600 * 1000) {
+      throw new DomainException('VALIDATION_FAILED', undefined, [
+        { field, message: `离线记录超过 ${hours} 小时，不能再上传，请联系社区工作者为您补录` },
+      ]);
     }
     if (notBefore && at.getTime() < notBefore.getTime()) {
       throw new DomainException('VALIDATION_FAILED', undefined, [{ field, message: '签退时间不能早于签到时间' }]);

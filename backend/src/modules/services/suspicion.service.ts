@@ -34,6 +34,7 @@ export class SuspicionService {
     const since = new Date(at.getTime() - REJECTION_WINDOW_DAYS * 24 * 3600 * 1000);
     const [travel, rejections] = await Promise.all([
       this.impossibleTravel(m, memberId, at, point),
+      // A short range of idx_service_records_member_decided, however many records the member has.
       m.getRepository(ServiceRecordEntity).count({ where: { memberId, status: 'rejected', decidedAt: MoreThanOrEqual(since) } }),
     ]);
     const flags: RaisedFlag[] = travel ? [travel] : [];
@@ -49,23 +50,28 @@ export class SuspicionService {
    * community centre.
    */
   private async impossibleTravel(m: EntityManager, memberId: string, at: Date, point: LatLng): Promise<RaisedFlag | null> {
-    const previous = await m
+    // One row, found at the top of idx_service_records_member_starts, with its community's centre joined in: the cost
+    // is the same for a member's first start and their thousandth.
+    const { entities, raw } = await m
       .getRepository(ServiceRecordEntity)
       .createQueryBuilder('r')
+      .select(['r.id', 'r.startedAt', 'r.startLat', 'r.startLng'])
+      .leftJoin(CommunityEntity, 'c', 'c.id = r.community_id')
+      .addSelect('c.lat', 'centre_lat')
+      .addSelect('c.lng', 'centre_lng')
       .where('r.member_id = :memberId AND r.on_behalf = :onBehalf AND r.started_at <= :at', { memberId, onBehalf: false, at })
       .orderBy('r.started_at', 'DESC')
       .addOrderBy('r.id', 'DESC')
-      .getOne();
+      .limit(1)
+      .getRawAndEntities<{ centre_lat: string | number | null; centre_lng: string | number | null }>();
+    const previous = entities[0];
     if (!previous) return null;
+    const centre = raw[0];
     let from: LatLng | null =
       previous.startLat !== null && previous.startLng !== null ? { lat: previous.startLat, lng: previous.startLng } : null;
     if (!from) {
-      const community = await m.getRepository(CommunityEntity).findOne({
-        where: { id: previous.communityId },
-        select: { id: true, lat: true, lng: true },
-      });
-      if (!community) return null;
-      from = { lat: community.lat, lng: community.lng };
+      if (!centre || centre.centre_lat === null || centre.centre_lng === null) return null;
+      from = { lat: Number(centre.centre_lat), lng: Number(centre.centre_lng) };
     }
     const metres = haversineMetres(from, point);
     if (metres <= TRAVEL_SLACK_M) return null;

@@ -6,6 +6,7 @@ import {
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Page, SuggestionView } from '@pioneer/shared-types';
@@ -25,18 +26,21 @@ import { SuggestionsService } from './suggestions.service.js';
 export class SuggestionsController {
   constructor(private readonly service: SuggestionsService) {}
 
+  @ApiOperation({ summary: '提交意见建议' })
   @Post()
   @ApiCreatedResponse({ type: SuggestionViewDto, description: 'Anyone signed in' })
   create(@CurrentUser() user: AuthUser, @Body() body: CreateSuggestionDto): Promise<SuggestionView> {
     return this.service.create(user, body);
   }
 
+  @ApiOperation({ summary: '我提交的意见建议' })
   @Get('mine')
   @ApiOkResponse({ type: SuggestionPageDto, description: "The caller's own, newest first" })
   mine(@CurrentUser() user: AuthUser, @Query() query: PageQueryDto): Promise<Page<SuggestionView>> {
     return this.service.mine(user, query);
   }
 
+  @ApiOperation({ summary: '意见建议列表（处理人）' })
   @Get()
   @Roles('organizer')
   @ApiOkResponse({ type: SuggestionPageDto, description: 'District organizers: everyone’s, newest first' })
@@ -45,6 +49,7 @@ export class SuggestionsController {
     return this.service.list(user, query);
   }
 
+  @ApiOperation({ summary: '意见建议详情' })
   @Get(':id')
   @ApiOkResponse({ type: SuggestionViewDto, description: 'The sender, or a district organizer' })
   @ApiNotFoundResponse({ description: 'Missing, or not the caller’s to see' })
@@ -52,6 +57,7 @@ export class SuggestionsController {
     return this.service.get(user, id, ip);
   }
 
+  @ApiOperation({ summary: '答复意见建议' })
   @Post(':id/reply')
   @HttpCode(200)
   @Roles('organizer')

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { type Page, SUGGESTION_STATUS_LABELS, type SuggestionView } from '@pioneer/shared-types';
 import { type FindOptionsWhere, In, Not, Repository } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import { ScopeService } from '../../common/auth/scope.service.js';
+import { ScopeService } from '../org/scope.service.js';
 import { maskPhone, normalizePhone, PiiCrypto } from '../../common/crypto/pii-crypto.service.js';
 import { DomainException } from '../../common/errors/domain.exception.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -45,19 +45,22 @@ export class SuggestionsService {
         { field: 'contact', message: '匿名提交时不留联系方式；如需处理人员联系您，请关闭匿名' },
       ]);
     }
-    const saved = await this.suggestions.save(
-      this.suggestions.create({
-        authorId: user.memberId,
-        anonymous,
-        content: input.content,
-        contactCipher: contact === null ? null : this.crypto.encrypt(normalizePhone(contact) ?? contact),
-        status: 'submitted',
-        reply: null,
-        repliedBy: null,
-        repliedAt: null,
-        // Set here rather than by the column default, which on SQLite keeps whole seconds only: lists sort by it.
-        createdAt: new Date(),
-      }),
+    // In a transaction, so the request's idempotency key is marked committed together with the row.
+    const saved = await this.suggestions.manager.transaction((m) =>
+      m.getRepository(SuggestionEntity).save(
+        this.suggestions.create({
+          authorId: user.memberId,
+          anonymous,
+          content: input.content,
+          contactCipher: contact === null ? null : this.crypto.encrypt(normalizePhone(contact) ?? contact),
+          status: 'submitted',
+          reply: null,
+          repliedBy: null,
+          repliedAt: null,
+          // Set here rather than by the column default, which on SQLite keeps whole seconds only: lists sort by it.
+          createdAt: new Date(),
+        }),
+      ),
     );
     return mapSuggestion(saved, { authorName: null, contact: this.maskedContact(saved) });
   }

@@ -1,5 +1,5 @@
 import type {
-  DemoPostView,
+  ModelPostView,
   MemberView,
   Page,
   RegistrationView,
@@ -244,6 +244,19 @@ export const ENDPOINTS: Record<string, EndpointSpec> = {
     }),
     build: () => ({ query: { pageSize: '100' } }),
   },
+  'POST /api/v1/members/search': {
+    allowed: MANAGERS,
+    ok: (who) => ({
+      status: 200,
+      check: (res, { w }) => {
+        const found = items<MemberView>(res.body).map((m) => m.id);
+        // 张建国 belongs to the unit organizer's own unit, so every manager finds him by name.
+        expect(found).toEqual([w.person('张建国')]);
+        if (who === 'orgUnit') expect(items<MemberView>(res.body).every((m) => m.unit.id === w.units.zzb)).toBe(true);
+      },
+    }),
+    build: () => ({ body: { q: '张建国' } }),
+  },
   'POST /api/v1/members': {
     allowed: MANAGERS,
     ok: CREATED,
@@ -471,10 +484,10 @@ export const ENDPOINTS: Record<string, EndpointSpec> = {
       },
     }),
   },
-  'GET /api/v1/registrations/member-lookup': {
+  'POST /api/v1/registrations/member-lookup': {
     allowed: WORKER,
     ok: { status: 200, check: (res, { w }) => expect((res.body as { id: string }).id).toBe(w.person('张建国')) },
-    build: () => ({ query: { name: '张建国', phone: '13800000001' } }),
+    build: () => ({ body: { name: '张建国', phone: '13800000001' } }),
   },
   'GET /api/v1/registrations/mine': { allowed: ALL, ok: OK, build: () => ({}) },
   'POST /api/v1/registrations/{id}/approve': {
@@ -516,7 +529,7 @@ export const ENDPOINTS: Record<string, EndpointSpec> = {
     ok: (who) => ({
       status: 200,
       check: (res, { w }) => {
-        const posts = items<DemoPostView>(res.body);
+        const posts = items<ModelPostView>(res.body);
         // A plain member sees the posts they hold, nothing else.
         if (who === 'member') for (const p of posts) expect(p.holders.map((h) => h.id)).toContain(w.self(who));
         if (who === 'orgUnit') for (const p of posts) expect(p.unit.id).toBe(w.units.zzb);

@@ -98,7 +98,7 @@ describe('HomePage', () => {
 
     const { container } = render(<HomePage />);
 
-    expect(await screen.findByText('你好，李明')).toBeTruthy();
+    expect(await screen.findByText('您好，李明')).toBeTruthy();
     const roles = Array.from(container.querySelectorAll('.home-role')).map((node) => node.textContent);
     expect(roles).toEqual(['党员 · 本人', '社区工作者 · 幸福里社区']);
     expect(container.querySelector('.home-login')).toBeNull();
@@ -116,7 +116,7 @@ describe('HomePage', () => {
     saveToken('token-2', 3600);
     act(() => taroMock.triggerDidShow());
 
-    expect(await screen.findByText('你好，李明')).toBeTruthy();
+    expect(await screen.findByText('您好，李明')).toBeTruthy();
     await waitFor(() => expect(taroMock.requests.filter((request) => request.url === OVERVIEW)).toHaveLength(2));
   });
 
@@ -147,7 +147,7 @@ describe('HomePage shortcuts by role', () => {
       ...(counts ? { [UNREAD]: () => ({ statusCode: 200, data: counts }) } : {}),
     });
     const { container } = render(<HomePage />);
-    await screen.findByText('你好，李明');
+    await screen.findByText('您好，李明');
     return container;
   }
 

@@ -57,14 +57,14 @@ function Greeting({ me, error, loading, onRetry, counts }: GreetingProps) {
         {error && !loading ? (
           <StateView status="error" message={error.message} onRetry={onRetry} rows={1} />
         ) : (
-          <StateView status="loading" message="正在读取你的信息…" rows={1} />
+          <StateView status="loading" message="正在读取您的信息…" rows={1} />
         )}
       </SectionCard>
     );
   }
   return (
     <SectionCard className="home-greeting">
-      <Text className="home-greeting__name">你好，{me.name}</Text>
+      <Text className="home-greeting__name">您好，{me.name}</Text>
       {me.roles.length > 0 ? (
         <View className="home-roles">
           {me.roles.map((scope) => (
@@ -113,7 +113,7 @@ export default function HomePage() {
         />
       ) : (
         <SectionCard className="home-login">
-          <Text className="home-login__text">登录后可查看你的报到信息</Text>
+          <Text className="home-login__text">登录后可查看您的报到信息</Text>
           <Button className="home-login__button" type="primary" size="large" block onClick={() => openPage(ROUTES.login)}>
             登录
           </Button>

@@ -1,4 +1,4 @@
-import type { DemoPostView, MeResponse } from '@pioneer/shared-types';
+import type { ModelPostView, MeResponse } from '@pioneer/shared-types';
 import { ROLE_LABELS } from '@pioneer/shared-types';
 import { Text, View } from '@tarojs/components';
 import { Button, Tag } from '@nutui/nutui-react-taro';
@@ -54,7 +54,7 @@ function LinkRow({ className, text, onClick, badge }: { className: string; text:
   );
 }
 
-function Posts({ posts }: { posts: DemoPostView[] }) {
+function Posts({ posts }: { posts: ModelPostView[] }) {
   return (
     <SectionCard title="我的示范岗" className="mine-posts">
       {posts.map((post) => (
@@ -77,7 +77,7 @@ export default function MinePage() {
     <View className="page mine">
       {!signedIn ? (
         <SectionCard className="mine-signed-out">
-          <Text className="mine-signed-out__text">登录后可查看你的单位、支部和身份</Text>
+          <Text className="mine-signed-out__text">登录后可查看您的单位、支部和身份</Text>
           <Button className="mine-login" type="primary" size="large" block onClick={() => openPage(ROUTES.login)}>
             登录
           </Button>

@@ -3,6 +3,7 @@ import type { InviteCodeResponse } from '@pioneer/shared-types';
 import { IsUUID } from 'class-validator';
 
 export class MemberIdParamDto {
+  @ApiProperty({ format: 'uuid', description: '党员编号' })
   @IsUUID('all', { message: '党员编号格式不正确' })
   id: string;
 }

@@ -1,6 +1,6 @@
 import type { ConsoleTicketStatus } from '@pioneer/shared-types';
 import { Column, Entity, Index } from 'typeorm';
-import { BaseEntity } from '../../../database/columns.js';
+import { BaseEntity } from '../../../common/persistence/columns.js';
 
 /** Stored status; `expired` is never stored, it is read from `expiresAt`. */
 export type StoredConsoleTicketStatus = Exclude<ConsoleTicketStatus, 'expired'>;

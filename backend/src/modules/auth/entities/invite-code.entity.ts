@@ -1,5 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import { BaseEntity } from '../../../database/columns.js';
+import { BaseEntity } from '../../../common/persistence/columns.js';
 
 /** A single-use code an organizer gives a member who cannot bind by phone. Only a keyed hash of the code is stored. */
 @Entity('invite_codes')

@@ -1,6 +1,6 @@
 import type { MessageKind } from '@pioneer/shared-types';
 import { Column, Entity, Index } from 'typeorm';
-import { BaseEntity } from '../../../database/columns.js';
+import { BaseEntity } from '../../../common/persistence/columns.js';
 
 /** none: no WeChat channel for this message; queued → sent / failed once the transaction committed. */
 export const PUSH_STATES = ['none', 'queued', 'sent', 'failed', 'skipped'] as const;

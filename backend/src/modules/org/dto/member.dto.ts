@@ -3,6 +3,7 @@ import {
   MEMBER_STATUSES,
   type MemberInput,
   type MemberListQuery,
+  type MemberSearchRequest,
   type MemberStatus,
   type MemberUpdate,
   type MemberView,
@@ -22,13 +23,6 @@ import { Trim } from './transforms.js';
 export const STATUS_MESSAGE = '状态须为 待绑定、在册、已转出、已退休 或 已离开';
 
 export class MemberListQueryDto extends PageQueryDto implements MemberListQuery {
-  @ApiPropertyOptional({ description: 'Part of the name, or a full phone number (matched exactly, by keyed hash)' })
-  @Trim()
-  @IsOptional()
-  @MaxLength(50, { message: '搜索内容太长' })
-  @IsString()
-  q?: string;
-
   @ApiPropertyOptional()
   @IsOptional()
   @MaxLength(36, { message: '所选单位不存在' })
@@ -39,6 +33,16 @@ export class MemberListQueryDto extends PageQueryDto implements MemberListQuery 
   @IsOptional()
   @IsIn(MEMBER_STATUSES, { message: STATUS_MESSAGE })
   status?: MemberStatus;
+}
+
+/** The list's filters plus search words, sent in a body: names and phone numbers stay out of URLs and logs. */
+export class MemberSearchDto extends MemberListQueryDto implements MemberSearchRequest {
+  @ApiPropertyOptional({ description: 'Part of the name, or a full phone number (matched exactly, by keyed hash)' })
+  @Trim()
+  @IsOptional()
+  @MaxLength(50, { message: '搜索内容太长' })
+  @IsString()
+  q?: string;
 }
 
 /** One member entered by hand (the roster import handles many); the phone is normalized before it is checked. */

@@ -1,5 +1,5 @@
 import { Column, Entity, JoinColumn, ManyToOne, type Relation } from 'typeorm';
-import { BaseEntity } from '../../../database/columns.js';
+import { BaseEntity } from '../../../common/persistence/columns.js';
 import { StreetEntity } from './street.entity.js';
 
 // decimal comes back from mysql2 as a string; numbers are what the geofence maths needs.

@@ -1,6 +1,6 @@
 import type { MemberStatus } from '@pioneer/shared-types';
 import { Column, Entity } from 'typeorm';
-import { BaseEntity } from '../../../database/columns.js';
+import { BaseEntity } from '../../../common/persistence/columns.js';
 
 @Entity('members')
 export class MemberEntity extends BaseEntity {

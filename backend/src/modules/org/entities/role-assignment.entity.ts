@@ -1,6 +1,6 @@
 import type { Role, ScopeKind } from '@pioneer/shared-types';
 import { Column, Entity, Index } from 'typeorm';
-import { BaseEntity } from '../../../database/columns.js';
+import { BaseEntity } from '../../../common/persistence/columns.js';
 
 /** One role a person holds, limited to a scope: worker → community/street, organizer → branch/unit/district. */
 @Entity('role_assignments')

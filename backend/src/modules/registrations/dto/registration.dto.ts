@@ -5,7 +5,7 @@ import {
   type RegistrationCreateRequest,
   type RegistrationDecisionRequest,
   type RegistrationListQuery,
-  type RegistrationMemberLookupQuery,
+  type RegistrationMemberLookupRequest,
   type RegistrationMemberLookupResponse,
   type RegistrationOnBehalfRequest,
   type RegistrationStatus,
@@ -126,7 +126,7 @@ export class RegistrationPageDto implements Page<RegistrationView> {
   @ApiProperty() total: number;
 }
 
-export class MemberLookupQueryDto implements RegistrationMemberLookupQuery {
+export class MemberLookupDto implements RegistrationMemberLookupRequest {
   @ApiProperty({ description: '报到表上的姓名' })
   @Trim()
   @IsString({ message: '请填写姓名' })

@@ -1,6 +1,6 @@
 import type { RegistrationStatus } from '@pioneer/shared-types';
 import { Column, Entity, Index } from 'typeorm';
-import { BaseEntity } from '../../../database/columns.js';
+import { BaseEntity } from '../../../common/persistence/columns.js';
 
 /**
  * 报到关系: one member ↔ one community. Rows are never deleted: a rejected or ended registration stays as history.

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { PassThrough, type Readable } from 'node:stream';
+import { neutralizeCell } from '../../../common/spreadsheet/safe-cell.js';
 import { EXPORT_HEADERS, ROSTER_FIELDS, type RosterField } from './roster-columns.js';
 
 export type ExportRow = Record<RosterField, string>;
@@ -10,7 +11,8 @@ const WIDTHS: Record<RosterField, number> = { memberId: 38, name: 12, phone: 15,
 
 /**
  * Streams the roster as xlsx with the same headers the import recognises, member id first, so an export can be
- * edited and imported back. Every column is text: Excel must not turn phone numbers into 1.39E+10.
+ * edited and imported back. Every column is text: Excel must not turn phone numbers into 1.39E+10, and no cell may
+ * read as a formula (a member named "=HYPERLINK(…)" or "@cmd").
  */
 export function writeRosterXlsx(rows: ExportRow[]): Readable {
   const out = new PassThrough();
@@ -25,11 +27,17 @@ export function writeRosterXlsx(rows: ExportRow[]): Readable {
   sheet.getRow(1).font = { bold: true };
   const write = async (): Promise<void> => {
     sheet.getRow(1).commit();
-    for (const row of rows) sheet.addRow(row).commit();
+    for (const row of rows) sheet.addRow(safeRow(row)).commit();
     sheet.commit();
     await workbook.commit();
   };
   write().catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))));
+  return out;
+}
+
+function safeRow(row: ExportRow): ExportRow {
+  const out = { ...row };
+  for (const field of ROSTER_FIELDS) out[field] = neutralizeCell(row[field]);
   return out;
 }
 

@@ -1,15 +1,24 @@
 import ExcelJS from 'exceljs';
 import { DomainException } from '../../../common/errors/domain.exception.js';
+import { restoreCell } from '../../../common/spreadsheet/safe-cell.js';
+import { inspectXlsx, XlsxRefusal } from '../../../common/spreadsheet/xlsx-inspect.js';
 import { detectDelimiter, parseCsv } from './csv-parser.js';
+
+/** Data rows one import takes. */
+export const ROSTER_MAX_ROWS = 5000;
+/**
+ * Sheet rows (all sheets, blank and title rows included) an xlsx may have before it is parsed at all: room for
+ * lookup sheets and formatted empty rows, and still a bound on what the parser is given.
+ */
+export const XLSX_MAX_SHEET_ROWS = 4 * ROSTER_MAX_ROWS;
+/** Cells over all sheets: ten columns a row on average. A roster needs four to six; the parser's time grows with cells. */
+export const XLSX_MAX_SHEET_CELLS = 10 * XLSX_MAX_SHEET_ROWS;
 
 /** One non-empty row of the uploaded sheet; `row` is the 1-based number the spreadsheet shows beside it. */
 export interface SheetRow {
   row: number;
   cells: string[];
 }
-
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-const OLE = [0xd0, 0xcf, 0x11, 0xe0];
 
 function startsWith(buf: Buffer, bytes: number[]): boolean {
   return bytes.every((b, i) => buf[i] === b);
@@ -26,9 +35,41 @@ function invalid(message: string): DomainException {
  */
 export async function readRosterFile(content: Buffer): Promise<SheetRow[]> {
   if (content.length === 0) throw invalid('上传的名册文件是空的，请选择填好内容的 xlsx 或 csv 文件');
-  if (startsWith(content, ZIP)) return readXlsx(content);
-  if (startsWith(content, OLE)) throw invalid('不支持旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx 或“CSV UTF-8”后再上传');
-  return readCsv(decodeText(content));
+  try {
+    inspectXlsx(content, { maxRows: XLSX_MAX_SHEET_ROWS, maxCells: XLSX_MAX_SHEET_CELLS });
+  } catch (error) {
+    if (!(error instanceof XlsxRefusal)) throw error;
+    if (error.reason === 'not_zip') return restored(readCsv(decodeText(content)));
+    throw refusal(error);
+  }
+  return restored(await readXlsx(content));
+}
+
+function refusal(error: XlsxRefusal): DomainException {
+  switch (error.reason) {
+    case 'encrypted':
+      return new DomainException('ROSTER_XLSX_ENCRYPTED');
+    case 'too_large':
+      return new DomainException('ROSTER_XLSX_TOO_LARGE');
+    case 'too_many_rows':
+      return new DomainException(
+        'ROSTER_TOO_LARGE',
+        `Excel 文件的工作表共有 ${error.count} 行，超过 ${XLSX_MAX_SHEET_ROWS} 行；每次最多导入 ${ROSTER_MAX_ROWS} 行，请删去多余的工作表或分批导入`,
+      );
+    case 'too_many_cells':
+      return new DomainException(
+        'ROSTER_TOO_LARGE',
+        `Excel 文件的工作表共有 ${error.count} 个单元格，超过 ${XLSX_MAX_SHEET_CELLS} 个，请删去多余的列和工作表，只保留姓名、手机号、单位、支部等名册列后再上传`,
+      );
+    default:
+      return new DomainException('ROSTER_XLSX_CORRUPT');
+  }
+}
+
+/** Our own exports put an apostrophe before text that could start a formula; the import takes exactly that off. */
+function restored(rows: SheetRow[]): SheetRow[] {
+  for (const row of rows) row.cells = row.cells.map(restoreCell);
+  return rows;
 }
 
 async function readXlsx(content: Buffer): Promise<SheetRow[]> {
@@ -36,7 +77,7 @@ async function readXlsx(content: Buffer): Promise<SheetRow[]> {
   try {
     await workbook.xlsx.load(content as unknown as ExcelJS.Buffer);
   } catch {
-    throw invalid('无法读取该 Excel 文件，文件可能已损坏或不是 xlsx 格式');
+    throw new DomainException('ROSTER_XLSX_CORRUPT', '无法读取该 Excel 文件，文件可能已损坏或不是 xlsx 格式，请在 Excel 中重新保存为 .xlsx 后再上传');
   }
   // Hidden sheets (code lists, lookups) are skipped in favour of the first visible sheet that has rows.
   const sheets = workbook.worksheets.filter((ws) => ws.actualRowCount > 0);

@@ -41,6 +41,7 @@ export class ServiceRecordViewDto implements ServiceRecordView {
   @ApiProperty({ type: String, nullable: true }) decisionReason: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) decidedAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) offlineClaimedAt: string | null;
+  @ApiProperty({ description: '离线补传：签到或签退的时间以手机为准，须社区工作者核定时长后才计入' }) offlineClaim: boolean;
 }
 
 export const ServiceRecordPageDto = pageDtoOf(ServiceRecordViewDto, 'ServiceRecordPage');

@@ -1,6 +1,6 @@
 import type { ServiceRecordStatus, ServiceType, VerificationMethod } from '@pioneer/shared-types';
 import { Column, Entity, Index } from 'typeorm';
-import { BaseEntity } from '../../../database/columns.js';
+import { BaseEntity } from '../../../common/persistence/columns.js';
 
 // decimal comes back from mysql2 as a string; hours and coordinates are arithmetic, so numbers here.
 const decimal = { to: (v: number | null) => v, from: (v: string | number | null) => (v === null ? null : Number(v)) };
@@ -12,6 +12,8 @@ export type GeofenceResult = 'inside' | 'outside' | 'inaccurate';
 @Entity('service_records')
 @Index('idx_service_records_member', ['memberId', 'startedAt'])
 @Index('idx_service_records_member_day', ['memberId', 'serviceDate'])
+@Index('idx_service_records_member_starts', ['memberId', 'onBehalf', 'startedAt', 'id'])
+@Index('idx_service_records_member_decided', ['memberId', 'status', 'decidedAt'])
 @Index('idx_service_records_community', ['communityId', 'status', 'startedAt'])
 @Index('idx_service_records_status', ['status', 'startedAt'])
 export class ServiceRecordEntity extends BaseEntity {

@@ -1,6 +1,6 @@
 import type { SuggestionStatus } from '@pioneer/shared-types';
 import { Column, Entity, Index } from 'typeorm';
-import { BaseEntity } from '../../../database/columns.js';
+import { BaseEntity } from '../../../common/persistence/columns.js';
 
 /** 意见建议: one person's suggestion or complaint, its handling status and the organizers' reply. */
 @Entity('suggestions')

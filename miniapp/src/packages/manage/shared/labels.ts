@@ -1,5 +1,5 @@
 import type { MemberHistoryEntry, MemberStatus, Role, RosterRowOutcome, ScopeKind } from '@pioneer/shared-types';
-import type { StatusTone } from '../components/status-tag';
+import type { StatusTone } from '@/components/status-tag';
 
 export const ROSTER_OUTCOME_LABELS: Record<RosterRowOutcome, string> = {
   create: '新增',

@@ -2,7 +2,7 @@ import { SERVICE_TYPE_LABELS } from '@pioneer/shared-types';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { PendingWrite } from '@/services/offline-queue';
-import { formatDateTime } from '../shared/format';
+import { formatDateTime } from '@/format/date-time';
 import RecordStatus from './record-status';
 import './service.scss';
 

@@ -13,6 +13,8 @@ export interface ServiceProblem {
   next: NextStep;
 }
 
+const SIGNED_OUT_HINT = '请登录后再操作一次；签到码每隔几秒更新，登录后请扫描最新的签到码。';
+
 const HINTS: Partial<Record<string, { hint: string; next: NextStep }>> = {
   CHECKIN_CODE_INVALID: {
     hint: '请对准社区工作者手机上正在显示的签到码重新扫描；截图或转发的签到码不能使用。',
@@ -33,6 +35,8 @@ const HINTS: Partial<Record<string, { hint: string; next: NextStep }>> = {
 
 /** A refusal from the check-in or check-out endpoints, with the next step a member can take. */
 export function serviceProblem(error: ApiError): ServiceProblem {
+  // Signed out: the API client has opened the sign-in page; nothing was kept, so the member acts again afterwards.
+  if (error.status === 401) return { code: error.code, message: error.message, hint: SIGNED_OUT_HINT, next: null };
   const known = HINTS[error.code];
   return {
     code: error.code,

@@ -1,18 +1,17 @@
 import { SUGGESTION_STATUS_LABELS, type SuggestionStatus } from '@pioneer/shared-types';
-import { Tag } from '@nutui/nutui-react-taro';
+import StatusTag, { type StatusTone } from '@/components/status-tag';
 
-// A plain NutUI tag ignores `type`; `background` colours its border and text. Dark enough to read outdoors.
-const COLORS: Record<SuggestionStatus, string> = {
-  submitted: '#555555',
-  in_progress: '#a35f00',
-  replied: '#1a7f37',
-  closed: '#0b5cad',
+const TONES: Record<SuggestionStatus, StatusTone> = {
+  submitted: 'muted',
+  in_progress: 'warning',
+  replied: 'success',
+  closed: 'primary',
 };
 
-export default function StatusTag({ status }: { status: SuggestionStatus }) {
+export default function SuggestionStatusTag({ status }: { status: SuggestionStatus }) {
   return (
-    <Tag className={`suggestion-status suggestion-status--${status}`} background={COLORS[status]} plain>
+    <StatusTag tone={TONES[status]} className={`suggestion-status suggestion-status--${status}`}>
       {SUGGESTION_STATUS_LABELS[status]}
-    </Tag>
+    </StatusTag>
   );
 }

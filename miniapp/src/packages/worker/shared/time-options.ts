@@ -1,5 +1,5 @@
 import type { SelectOption } from '@/components/select-field';
-import { formatDayWithWeekday } from './format';
+import { formatDayWithWeekday } from '@/format/date-time';
 
 const pad = (n: number): string => (n < 10 ? `0${n}` : String(n));
 

@@ -44,6 +44,7 @@ export function recordFixture(overrides: Partial<ServiceRecordView> = {}): Servi
     decisionReason: null,
     decidedAt: null,
     offlineClaimedAt: null,
+    offlineClaim: false,
     ...overrides,
   };
 }

@@ -9,7 +9,7 @@ import './index.scss';
 
 const PROMISES: string[] = [
   '不设积分，不排名次，不统计登录次数和使用时长。',
-  '定位只在你自己选择时使用；不开启定位，也不影响参加服务。',
+  '定位只在您自己选择时使用；不开启定位，也不影响参加服务。',
   '每一条记录都可以由社区工作者或组织者代为登记，不用手机也能参加。',
   '不强制上传照片；同样的信息只填一次。',
 ];
@@ -58,8 +58,12 @@ export default function AboutPage() {
     <View className="page about">
       <SectionCard title="这是什么" className="about-intro">
         <Text className="about-text">
-          先锋报到帮助在职党员到居住的社区报到，参加社区服务和志愿活动，认领社区需求，记录为群众解答的问题和办成的实事。社区工作者确认服务记录，组织者发布活动、汇总报表。
+          先锋报到帮助在职党员到居住的社区报到，在社区扫码签到、参加服务，并记下每次服务。社区工作者审核报到、确认服务记录，也可以替党员登记；组织者管理党员名册和党员示范岗，处理意见建议。
         </Text>
+      </SectionCard>
+
+      <SectionCard title="正在建设" className="about-planned">
+        <Text className="about-text">活动报名与签到、社区需求认领、群众急难愁盼问题的登记与办理、统计报表，将陆续上线。</Text>
       </SectionCard>
 
       <SectionCard title="我们的承诺" className="about-promises">

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import type { TokenResponse } from '@pioneer/shared-types';
 import { ApiError, asApiError } from '@/api/api-error';
 import { bindByInvite, bindByPhone, wechatLogin } from '@/api/auth';
+import { pickFieldErrors } from '@/api/field-errors';
 import { useRetryKey } from '@/hooks/use-retry-key';
 import { completeSignIn } from '@/services/account';
 import { describeAuthProblem, type AuthProblem } from './auth-problems';
@@ -15,6 +16,7 @@ export interface InviteForm {
 }
 
 export type InviteFieldErrors = Partial<Record<keyof InviteForm, string>>;
+const INVITE_FIELDS = ['name', 'inviteCode'] as const satisfies readonly (keyof InviteForm)[];
 
 interface BindTicket {
   value: string;
@@ -101,13 +103,7 @@ export function useWechatLogin() {
         const error = asApiError(caught);
         setProblem(describeAuthProblem(error));
         if (error.code === 'BIND_PHONE_NOT_IN_ROSTER') setInviteOpen(true);
-        if (error.code === 'VALIDATION_FAILED' && Array.isArray(error.details)) {
-          const errors: InviteFieldErrors = {};
-          for (const detail of error.details) {
-            if (detail.field === 'name' || detail.field === 'inviteCode') errors[detail.field] = detail.message;
-          }
-          setFieldErrors(errors);
-        }
+        if (error.code === 'VALIDATION_FAILED') setFieldErrors(pickFieldErrors(error, INVITE_FIELDS));
       } finally {
         if (mounted.current) setBinding(null);
       }

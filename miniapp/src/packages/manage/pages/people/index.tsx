@@ -10,7 +10,7 @@ import TextField from '@/components/text-field';
 import { ROUTES } from '@/constants/routes';
 import { openPage } from '@/services/navigation';
 import ManageFrame from '../../components/manage-frame';
-import StatusTag from '../../components/status-tag';
+import StatusTag from '@/components/status-tag';
 import { STATUS_TONES } from '../../shared/labels';
 import { openPerson } from '../../shared/navigation';
 import type { Viewer } from '../../shared/use-viewer';

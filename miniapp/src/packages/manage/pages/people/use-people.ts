@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { MemberInput, MemberStatus } from '@pioneer/shared-types';
-import { createMember, listAllUnits, listMembers } from '@/api/org';
+import { createMember, listAllUnits, searchMembers } from '@/api/org';
 import { useQuery } from '@/hooks/use-query';
 import { useSubmit } from '@/hooks/use-submit';
 import { toast } from '@/services/toast';
@@ -23,7 +23,7 @@ export function usePeople() {
 
   const list = useQuery(
     () =>
-      listMembers({
+      searchMembers({
         q: filters.q || undefined,
         unitId: filters.unitId || undefined,
         status: filters.status || undefined,

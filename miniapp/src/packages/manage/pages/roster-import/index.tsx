@@ -36,7 +36,7 @@ function ExportCard({ busy, error, onExport }: { busy: boolean; error: ApiError 
   const [fullPhones, setFullPhones] = useState(false);
   return (
     <SectionCard className="roster-export-card" title="导出名册">
-      <Text className="manage-meta">导出你管理范围内的党员名册（xlsx），可修改后再导入。</Text>
+      <Text className="manage-meta">导出您管理范围内的党员名册（xlsx），可修改后再导入。</Text>
       <View
         className={`roster-option${fullPhones ? ' roster-option--checked' : ''}`}
         role="checkbox"

@@ -3,7 +3,7 @@ import type { RosterImportReport, RosterRowOutcome, RosterRowReport } from '@pio
 import { Text, View } from '@tarojs/components';
 import Pager from '@/components/pager';
 import SectionCard from '@/components/section-card';
-import StatusTag from '../../components/status-tag';
+import StatusTag from '@/components/status-tag';
 import { OUTCOME_TONES, ROSTER_FIELD_LABELS, ROSTER_OUTCOME_LABELS, ROSTER_OUTCOMES } from '../../shared/labels';
 
 const ROWS_PER_PAGE = 50;

@@ -6,7 +6,7 @@ import RefreshNotice from '@/components/refresh-notice';
 import SectionCard from '@/components/section-card';
 import StateView from '@/components/state-view';
 import ManageFrame from '../../components/manage-frame';
-import StatusTag from '../../components/status-tag';
+import StatusTag from '@/components/status-tag';
 import type { Viewer } from '../../shared/use-viewer';
 import UnitForm from './unit-form';
 import { UNITS_PAGE_SIZE, useUnits } from './use-units';

@@ -136,6 +136,21 @@ describe('CheckinPage in the mini-program', () => {
     await waitFor(() => expect(container.querySelector('.checkin-pending')).toBeNull());
   });
 
+  it('sends a signed-out member to sign in and never keeps the live check-in as an offline one', async () => {
+    serve({ ...baseRoutes, [`POST ${START}`]: () => refusal(401, 'UNAUTHENTICATED', '请先登录') });
+    const { container } = render(<CheckinPage />);
+    await screen.findByText(COMMUNITY.name);
+
+    taroMock.scanResult = CODE;
+    fireEvent.click(container.querySelector('.checkin-scan') as HTMLElement);
+
+    await waitFor(() => expect(taroMock.navigations).toEqual([{ type: 'navigateTo', url: ROUTES.login }]));
+    expect(pendingWrites(MEMBER_ID)).toEqual([]);
+    expect(taroMock.toasts).not.toContain('已保存，待上传');
+    expect(container.querySelector('.checkin-pending')).toBeNull();
+    expect(container.querySelector('.checkin-error')?.textContent).toContain('请先登录');
+  });
+
   it('does not keep a scanned code of another community while offline', async () => {
     serve({ ...baseRoutes, [`POST ${START}`]: () => offline() });
     const { container } = render(<CheckinPage />);
@@ -247,6 +262,22 @@ describe('CheckinPage in the browser', () => {
     expect(container.querySelector('.checkin-short-code')).toBeNull();
     expect(container.querySelector('.checkin-scan')).toBeNull();
     expect(container.querySelector('.checkin-no-camera')).not.toBeNull();
+  });
+
+  it('does not take a signed-out phone for an offline one: no check-in on the remembered registration', async () => {
+    serve(baseRoutes);
+    const first = render(<CheckinPage />);
+    await screen.findByText(COMMUNITY.name);
+    first.unmount();
+
+    const signedOut = () => refusal(401, 'UNAUTHENTICATED', '请先登录');
+    serve({ ...baseRoutes, 'GET /api/v1/registrations/mine': signedOut, 'GET /api/v1/services/current': signedOut });
+    const { container } = render(<CheckinPage />);
+
+    await waitFor(() => expect(taroMock.navigations).toEqual([{ type: 'navigateTo', url: ROUTES.login }]));
+    await waitFor(() => expect(container.querySelector('.checkin-loading')).toBeNull());
+    expect(container.querySelector('.checkin-offline')).toBeNull();
+    expect(container.querySelector('.checkin-location')).toBeNull();
   });
 
   it('checks in offline on the registration this phone remembered', async () => {

@@ -6,8 +6,8 @@ import StateView from '@/components/state-view';
 import TextField from '@/components/text-field';
 import PendingItem from '../../components/pending-item';
 import ProblemNotice from '../../components/problem-notice';
-import { formatDateTime } from '../../shared/format';
-import { START_VERIFICATION_LABELS } from '../../shared/labels';
+import { formatDateTime } from '@/format/date-time';
+import { verificationLabel } from '@/format/verification';
 import { openLogin, openRecords, openRegister, openVisit } from '../../shared/navigation';
 import type { NextStep } from '../../shared/problems';
 import { useCheckin } from './use-checkin';
@@ -122,7 +122,7 @@ export default function CheckinPage() {
         <SectionCard title="服务进行中" className="checkin-open">
           <Text className="checkin-open__community">{openVisitNow.community.name}</Text>
           <Text className="service-hint">
-            {`${formatDateTime(openVisitNow.startedAt)} 开始 · ${START_VERIFICATION_LABELS[openVisitNow.startVerification]}`}
+            {`${formatDateTime(openVisitNow.startedAt)} 开始 · ${verificationLabel(openVisitNow.startVerification, 'start')}`}
           </Text>
           <Button className="service-action checkin-open__visit" type="primary" size="large" block onClick={openVisit}>
             结束服务（签退）

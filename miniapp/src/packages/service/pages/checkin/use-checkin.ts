@@ -124,7 +124,7 @@ export function useCheckin() {
       if (!place) return;
       // The moment the person acted: what the record claims if it has to wait on the phone.
       const claimedAt = new Date().toISOString();
-      const key = keyFor(JSON.stringify(body));
+      const key = keyFor(body);
       try {
         await startService(body, key);
         resetKey();

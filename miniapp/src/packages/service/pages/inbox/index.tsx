@@ -4,7 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import PagedListView from '@/components/paged-list-view';
 import SectionCard from '@/components/section-card';
 import StateView from '@/components/state-view';
-import { formatDateTime } from '../../shared/format';
+import { formatDateTime } from '@/format/date-time';
 import { messageTarget } from '../../shared/message-link';
 import { openLogin } from '../../shared/navigation';
 import { useInbox } from './use-inbox';

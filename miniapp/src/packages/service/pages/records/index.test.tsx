@@ -1,9 +1,9 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { meFixture } from '@test/fixtures';
 import { taroMock } from '@test/taro-mock';
-import { keepStart, rememberServiceContext } from '@/services/offline-queue';
+import { keepEnd, keepStart, pendingWrites, rememberServiceContext } from '@/services/offline-queue';
 import { saveToken } from '@/services/session';
-import { COMMUNITY, MEMBER_ID, offline, ok, pageOf, recordFixture, requestsTo, serve } from '../../testing/fixtures';
+import { COMMUNITY, MEMBER_ID, offline, ok, pageOf, recordFixture, refusal, requestsTo, serve } from '../../testing/fixtures';
 import RecordsPage from './index';
 
 const MINE = '/api/v1/services/mine';
@@ -64,7 +64,7 @@ describe('RecordsPage', () => {
     );
     expect(container.querySelector('.record-item--confirmed .record-item__verification')?.textContent).toBe('扫码签到 · 扫码签退');
     expect(container.querySelector('.record-item--pending .record-item__verification')?.textContent).toBe(
-      '定位签到 · 直接结束（时长由社区工作者核定）',
+      '定位签到 · 签退未核验（时长由社区工作者核定）',
     );
   });
 
@@ -117,6 +117,47 @@ describe('RecordsPage', () => {
     expect(first.className).toContain('record-item--pending');
     expect(first.querySelector('.record-status')?.textContent).toBe('待上传');
     expect(first.textContent).toContain(`签到 · ${COMMUNITY.name}`);
+  });
+
+  it('sends a kept check-out after its refused check-in is retried and accepted, instead of leaving it failed', async () => {
+    rememberServiceContext(MEMBER_ID, COMMUNITY);
+    keepStart({ key: 'start-key', ownerId: MEMBER_ID, communityName: COMMUNITY.name, claimedAt: '2026-03-05T06:00:00.000Z', body: { code: 'v1.x' } });
+    keepEnd({
+      key: 'end-key',
+      ownerId: MEMBER_ID,
+      communityName: COMMUNITY.name,
+      claimedAt: '2026-03-05T07:00:00.000Z',
+      recordId: null,
+      startKey: 'start-key',
+      startedAt: '2026-03-05T06:00:00.000Z',
+      body: { serviceType: 'care', description: '看望独居老人张大爷' },
+    });
+    let accepted = false;
+    serve({
+      'GET /api/v1/me': () => ok(meFixture({ id: MEMBER_ID })),
+      [`GET ${MINE}`]: () => ok(pageOf([])),
+      'POST /api/v1/services/start': () =>
+        accepted ? ok(recordFixture({ id: 'sr5' }), 201) : refusal(403, 'REGISTRATION_REQUIRED', '请先到该社区报到并通过审核，再签到服务'),
+      'POST /api/v1/services/sr5/end': () => ok(recordFixture({ id: 'sr5', status: 'pending' })),
+    });
+    const { container } = render(<RecordsPage />);
+
+    // Refused: the check-in says why, and its check-out waits on it.
+    await waitFor(() => expect(container.querySelectorAll('.pending-item--failed')).toHaveLength(2));
+    expect(requestsTo('POST', '/api/v1/services/sr5/end')).toHaveLength(0);
+
+    // The worker approved the registration meanwhile: the member sends the check-in again.
+    accepted = true;
+    const start = Array.from(container.querySelectorAll<HTMLElement>('.pending-item')).find((node) =>
+      node.textContent?.startsWith('签到'),
+    ) as HTMLElement;
+    fireEvent.click(start.querySelector('.pending-item__retry') as HTMLElement);
+
+    await waitFor(() => expect(requestsTo('POST', '/api/v1/services/sr5/end')).toHaveLength(1));
+    const [end] = requestsTo('POST', '/api/v1/services/sr5/end');
+    expect(end.header['Idempotency-Key']).toBe('end-key');
+    await waitFor(() => expect(pendingWrites(MEMBER_ID)).toEqual([]));
+    await waitFor(() => expect(container.querySelector('.records-pending')).toBeNull());
   });
 
   it('does not show one member’s waiting check-ins to the next person signed in on the same phone', async () => {

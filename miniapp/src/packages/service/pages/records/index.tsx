@@ -6,18 +6,17 @@ import SectionCard from '@/components/section-card';
 import StateView from '@/components/state-view';
 import PendingItem from '../../components/pending-item';
 import RecordStatus from '../../components/record-status';
-import { formatDateTime, formatHours, formatSpan } from '../../shared/format';
-import { END_VERIFICATION_LABELS, START_VERIFICATION_LABELS } from '../../shared/labels';
+import { formatDateTime, formatSpan } from '@/format/date-time';
+import { formatHours } from '@/format/hours';
+import { verificationLabel } from '@/format/verification';
 import { openCheckin, openLogin, openVisit } from '../../shared/navigation';
 import { useRecords } from './use-records';
 import '../../components/service.scss';
 import './index.scss';
 
 function verificationText(record: ServiceRecordView): string {
-  const start = START_VERIFICATION_LABELS[record.startVerification];
-  if (record.status === 'open') return start;
-  const end = record.endVerification ? END_VERIFICATION_LABELS[record.endVerification] : '直接结束（时长由社区工作者核定）';
-  return `${start} · ${end}`;
+  const start = verificationLabel(record.startVerification, 'start');
+  return record.status === 'open' ? start : `${start} · ${verificationLabel(record.endVerification, 'end')}`;
 }
 
 function RecordItem({ record }: { record: ServiceRecordView }) {

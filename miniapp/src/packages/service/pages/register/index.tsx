@@ -6,7 +6,7 @@ import RefreshNotice from '@/components/refresh-notice';
 import SectionCard from '@/components/section-card';
 import StateView from '@/components/state-view';
 import TextField from '@/components/text-field';
-import { formatDateTime } from '../../shared/format';
+import { formatDateTime } from '@/format/date-time';
 import { REGISTRATION_STATUS_LABELS } from '../../shared/labels';
 import { openCheckin, openLogin } from '../../shared/navigation';
 import { REASON_MAX, useRegister } from './use-register';

@@ -79,7 +79,7 @@ export function useRegister() {
       if (busy) return;
       const answer = await Taro.showModal({
         title: '申请报到',
-        content: `向${community.name}（${community.streetName}）申请报到？社区工作者审核通过后即可在该社区签到服务。`,
+        content: `申请到${community.name}（${community.streetName}）报到？社区工作者审核通过后即可在该社区签到服务。`,
         confirmText: '申请',
       });
       if (!answer.confirm) return;
@@ -146,7 +146,7 @@ export function useRegister() {
     if (!active || busy) return;
     const answer = await Taro.showModal({
       title: '撤回申请',
-      content: `撤回向${active.community.name}的报到申请？撤回后可以重新选择社区。`,
+      content: `撤回到${active.community.name}报到的申请？撤回后可以重新选择社区。`,
       confirmText: '撤回',
     });
     if (!answer.confirm) return;

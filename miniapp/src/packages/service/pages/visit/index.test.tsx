@@ -147,6 +147,21 @@ describe('VisitPage', () => {
     expect(attempts[1].header['Idempotency-Key']).toBe(kept.key);
   });
 
+  it('sends a signed-out member to sign in and never keeps the live check-out as an offline one', async () => {
+    serve({ ...baseRoutes, [`POST ${END}`]: () => refusal(401, 'UNAUTHENTICATED', '请先登录') });
+    const { container } = render(<VisitPage />);
+    await formReady(container);
+
+    chooseType(container, 'environment');
+    typeIntoTextArea(container, 'visit-end__description', DESCRIPTION);
+    submitDirect(container);
+
+    await waitFor(() => expect(taroMock.navigations).toEqual([{ type: 'navigateTo', url: ROUTES.login }]));
+    expect(pendingWrites(MEMBER_ID)).toEqual([]);
+    expect(container.querySelector('.visit-kept')).toBeNull();
+    expect(taroMock.toasts).not.toContain('已保存，待上传');
+  });
+
   it('ends a check-in still on the phone: kept behind it until both can be sent', async () => {
     // The check-in page remembered who checked in, and kept the start when the network failed.
     rememberServiceContext(MEMBER_ID, COMMUNITY);

@@ -6,8 +6,8 @@ import StateView from '@/components/state-view';
 import TextField from '@/components/text-field';
 import PendingItem from '../../components/pending-item';
 import ProblemNotice from '../../components/problem-notice';
-import { formatDateTime, formatElapsed } from '../../shared/format';
-import { START_VERIFICATION_LABELS } from '../../shared/labels';
+import { formatDateTime, formatElapsed } from '@/format/date-time';
+import { verificationLabel } from '@/format/verification';
 import { openCheckin, openLogin, openRecords } from '../../shared/navigation';
 import { type CurrentVisit, DESCRIPTION_MAX, useVisit } from './use-visit';
 import '../../components/service.scss';
@@ -51,7 +51,7 @@ function VisitSummary({ visit }: { visit: CurrentVisit }) {
       </View>
       <View className="visit-current__row">
         <Text className="visit-current__label">签到方式</Text>
-        <Text className="visit-current__value visit-current__method">{START_VERIFICATION_LABELS[record.startVerification]}</Text>
+        <Text className="visit-current__value visit-current__method">{verificationLabel(record.startVerification, 'start')}</Text>
       </View>
       {record.flags.length > 0 ? (
         <View className="visit-current__flags">

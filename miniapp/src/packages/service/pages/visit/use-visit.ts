@@ -2,6 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import type { ServiceEndRequest, ServiceRecordView, ServiceType } from '@pioneer/shared-types';
 import { asApiError, type ApiError } from '@/api/api-error';
+import { pickFieldErrors } from '@/api/field-errors';
 import { getOverview } from '@/api/public';
 import { endService, getCurrentService } from '@/api/services';
 import { ROUTES } from '@/constants/routes';
@@ -58,13 +59,7 @@ const LOCAL_PROBLEMS = {
 } satisfies Record<string, ServiceProblem>;
 
 function fieldErrorsOf(error: ApiError): VisitFieldErrors {
-  if (error.code !== 'VALIDATION_FAILED' || !Array.isArray(error.details)) return {};
-  const out: VisitFieldErrors = {};
-  for (const detail of error.details) {
-    const field = FORM_FIELDS.find((name) => name === detail.field);
-    if (field && out[field] === undefined) out[field] = detail.message;
-  }
-  return out;
+  return pickFieldErrors(error, FORM_FIELDS);
 }
 
 export function useVisit() {
@@ -148,7 +143,7 @@ export function useVisit() {
   };
 
   const sendEnd = async (record: ServiceRecordView, body: ServiceEndRequest, claimedAt: string): Promise<void> => {
-    const key = keyFor(JSON.stringify({ recordId: record.id, body }));
+    const key = keyFor({ recordId: record.id, body });
     try {
       await endService(record.id, body, key);
       resetKey();
@@ -217,7 +212,7 @@ export function useVisit() {
       }
       const startNow = pendingWrites(start.ownerId).find((item) => item.key === start.key);
       if (startNow?.state === 'waiting') {
-        keep(body, keyFor(JSON.stringify({ startKey: start.key, body })), claimedAt, {
+        keep(body, keyFor({ startKey: start.key, body }), claimedAt, {
           recordId: null,
           startKey: start.key,
           startedAt: start.claimedAt,

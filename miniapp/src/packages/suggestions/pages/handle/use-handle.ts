@@ -13,7 +13,7 @@ import { useRefreshOnShow } from '@/hooks/use-api';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { useRetryKey } from '@/hooks/use-retry-key';
 import { toast } from '@/services/toast';
-import { type FieldErrors, splitFieldErrors } from '../../field-errors';
+import { type FieldErrors, splitFieldErrors } from '@/api/field-errors';
 
 export const PAGE_SIZE = 10;
 export const REPLY_MAX = 1000;
@@ -108,7 +108,7 @@ export function useHandleSuggestions() {
         setFieldErrors({ reply: '请填写答复内容' });
         return;
       }
-      const key = keyFor(JSON.stringify({ id: suggestion.id, ...body }));
+      const key = keyFor({ id: suggestion.id, ...body });
       submittingRef.current = true;
       setSubmitting(true);
       setFieldErrors({});

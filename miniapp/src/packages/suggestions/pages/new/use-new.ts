@@ -4,7 +4,7 @@ import { asApiError } from '@/api/api-error';
 import { createSuggestion } from '@/api/suggestions';
 import { useRetryKey } from '@/hooks/use-retry-key';
 import { toast } from '@/services/toast';
-import { type FieldErrors, splitFieldErrors } from '../../field-errors';
+import { type FieldErrors, splitFieldErrors } from '@/api/field-errors';
 import { backToSuggestionList } from '../../navigation';
 
 // The server's limits (backend CreateSuggestionDto), checked here too so a short text is caught before any network.
@@ -49,7 +49,7 @@ export function useNewSuggestion() {
     }
     // An anonymous suggestion carries no contact: nobody handling it could see one.
     const body: SuggestionInput = { content: trimmed, anonymous, contact: anonymous ? null : contact.trim() || null };
-    const key = keyFor(JSON.stringify(body));
+    const key = keyFor(body);
     submittingRef.current = true;
     setSubmitting(true);
     setFieldErrors({});

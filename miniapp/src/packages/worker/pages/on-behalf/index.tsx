@@ -9,7 +9,8 @@ import TextField from '@/components/text-field';
 import CommunityTabs from '../../components/community-tabs';
 import WorkerGate from '../../components/worker-gate';
 import type { WorkerContext } from '../../shared/communities';
-import { formatHours, formatRange } from '../../shared/format';
+import { formatSpan } from '@/format/date-time';
+import { formatHours } from '@/format/hours';
 import { dateOptions, timeOptions } from '../../shared/time-options';
 import { DESCRIPTION_MAX, REASON_MAX, useOnBehalf, type RegisteredMember } from './use-on-behalf';
 import './index.scss';
@@ -93,7 +94,7 @@ function Done({ form }: { form: Form }) {
   return (
     <SectionCard className="on-behalf-done" title="补录完成">
       <Text className="on-behalf-done__summary">{`已为 ${records.length} 位党员补录服务记录，党员会在消息中看到。`}</Text>
-      {first ? <Text className="on-behalf-done__line">{formatRange(first.startedAt, first.endedAt)}</Text> : null}
+      {first ? <Text className="on-behalf-done__line">{formatSpan(first.startedAt, first.endedAt)}</Text> : null}
       {records.map((record) => (
         <Text key={record.id} className="on-behalf-done__record">
           {`${record.member.name}：计入 ${formatHours(record.hours)}`}
@@ -186,7 +187,7 @@ function OnBehalfForm({ context }: { context: WorkerContext }) {
         >
           提交补录
         </Button>
-        <Text className="on-behalf-hint">补录的记录由你确认，时长按开始和结束时间计算（按 0.5 小时计）。</Text>
+        <Text className="on-behalf-hint">补录的记录由您确认，时长按开始和结束时间计算（按 0.5 小时计）。</Text>
       </SectionCard>
     </>
   );

@@ -68,13 +68,13 @@ describe('WorkerQueuePage', () => {
 
     expect(queryOf(requestsTo(QUEUE)[0])).toEqual({ status: 'pending', page: '1', pageSize: '20' });
     const first = item(container, '张建国');
-    expect(first.textContent).toContain('签到：扫码核验 · 签退：扫码核验');
+    expect(first.textContent).toContain('扫码签到 · 扫码签退');
     expect(first.textContent).toContain('按签到签退时间约 2.5 小时');
     expect(first.textContent).toContain('政策宣讲：在小区广场宣讲养老保险新政策');
     expect(first.querySelector('.queue-item__hours')).toBeNull();
 
     const second = item(container, '李秀英');
-    expect(second.textContent).toContain('签到：定位签到 · 签退：未核验');
+    expect(second.textContent).toContain('定位签到 · 签退未核验（时长由社区工作者核定）');
     expect(second.textContent).toContain('定位距社区约 812 米');
     const flags = Array.from(second.querySelectorAll('.queue-item__flag')).map((node) => node.textContent);
     expect(flags).toEqual(['定位不在社区范围内', '离线记录，时间以手机为准']);
@@ -108,7 +108,7 @@ describe('WorkerQueuePage', () => {
     expect(requestsTo(DECIDE)[0].header['Idempotency-Key']).toBeTruthy();
     const result = container.querySelector('.queue-result') as HTMLElement;
     expect(within(result).getByText('已确认 1 条，1 条未能确认')).toBeTruthy();
-    expect(result.textContent).toContain('李秀英 3月8日 14:00–16:30：该党员当日已计入 8 小时，核定时长不能超过 0 小时');
+    expect(result.textContent).toContain('李秀英 2025年3月8日 14:00–16:30：该党员当日已计入 8 小时，核定时长不能超过 0 小时');
     // The list is read again, so decided records leave it.
     await waitFor(() => expect(container.querySelectorAll('.queue-item')).toHaveLength(1));
     expect(requestsTo(QUEUE)).toHaveLength(2);
@@ -130,6 +130,36 @@ describe('WorkerQueuePage', () => {
     await act(async () => undefined);
     expect(decideBodies()).toEqual([]);
     expect(container.querySelector('.queue-form-error')?.textContent).toContain('需要填写核定时长');
+  });
+
+  it('marks an offline claim as 离线补传 and asks for the hours even when both ends carry a code', async () => {
+    const server = startServer();
+    server.items = [
+      recordFixture({
+        id: 'r4',
+        member: { id: 'm4', name: '赵丽华' },
+        startVerification: 'offline',
+        endVerification: 'code',
+        offlineClaimedAt: new Date(2025, 2, 8, 14, 0).toISOString(),
+        offlineClaim: true,
+        flags: ['offline_claimed_time'],
+      }),
+      ...records(),
+    ];
+    const { container } = render(<WorkerQueuePage />);
+    await waitFor(() => expect(container.querySelectorAll('.queue-item')).toHaveLength(4));
+
+    const claim = item(container, '赵丽华');
+    expect(claim.querySelector('.queue-item__offline')?.textContent).toBe('离线补传');
+    expect(item(container, '张建国').querySelector('.queue-item__offline')).toBeNull();
+    expect(claim.querySelector('.queue-item__hours-hint')?.textContent).toContain('离线补传，请核实时间后核定');
+    const box = claim.querySelector('input.queue-item__hours') as HTMLInputElement;
+    expect(box).not.toBeNull();
+
+    select(container, '赵丽华');
+    fireEvent.input(box, { target: { value: '2' } });
+    fireEvent.click(container.querySelector('.queue-confirm') as Element);
+    await waitFor(() => expect(decideBodies()).toEqual([{ ids: ['r4'], decision: 'confirm', hours: { r4: 2 } }]));
   });
 
   it('asks for a reason before returning records, and sends it with the chosen ids', async () => {

@@ -9,7 +9,9 @@ import CommunityTabs from '../../components/community-tabs';
 import ReasonDialog from '../../components/reason-dialog';
 import WorkerGate from '../../components/worker-gate';
 import type { WorkerContext } from '../../shared/communities';
-import { formatDateTime, formatHours, formatRange, verificationText } from '../../shared/format';
+import { formatDateTime, formatSpan } from '@/format/date-time';
+import { formatHours } from '@/format/hours';
+import { verificationLabel } from '@/format/verification';
 import { isDecidable, needsHours, QUEUE_PAGE_SIZE, QUEUE_STATUSES, useQueue, type DecisionResult } from './use-queue';
 import './index.scss';
 
@@ -36,7 +38,9 @@ function HoursLine({ record, queue, decidable }: { record: ServiceRecordView; qu
         onInput={(event) => queue.setHoursFor(record.id, event.detail.value)}
       />
       <Text className="queue-item__hours-unit">小时</Text>
-      <Text className="queue-item__hours-hint">{error ?? `签退未扫码，请核定；${suggested}`}</Text>
+      <Text className="queue-item__hours-hint">
+        {error ?? `${record.offlineClaim ? '离线补传，请核实时间后核定' : '签退未扫码，请核定'}；${suggested}`}
+      </Text>
     </View>
   );
 }
@@ -62,14 +66,19 @@ function QueueItem({ record, queue, viewerId, showCommunity }: { record: Service
       <View className="queue-item__body">
         <View className="queue-item__head">
           <Text className="queue-item__member">{record.member.name}</Text>
+          {record.offlineClaim ? (
+            <Tag className="queue-item__offline" type="warning">
+              离线补传
+            </Tag>
+          ) : null}
           <Text className={`queue-item__status queue-item__status--${record.status}`}>
             {SERVICE_RECORD_STATUS_LABELS[record.status]}
           </Text>
         </View>
         {showCommunity ? <Text className="queue-item__line queue-item__community">{record.community.name}</Text> : null}
-        <Text className="queue-item__line queue-item__time">{formatRange(record.startedAt, record.endedAt)}</Text>
+        <Text className="queue-item__line queue-item__time">{formatSpan(record.startedAt, record.endedAt)}</Text>
         <Text className="queue-item__line queue-item__verification">
-          {`签到：${verificationText(record.startVerification)} · 签退：${record.endedAt ? verificationText(record.endVerification) : '尚未签退'}`}
+          {`${verificationLabel(record.startVerification, 'start')} · ${record.endedAt ? verificationLabel(record.endVerification, 'end') : '尚未签退'}`}
         </Text>
         {record.distanceM !== null ? (
           <Text className="queue-item__line">{`定位距社区约 ${Math.round(record.distanceM)} 米`}</Text>

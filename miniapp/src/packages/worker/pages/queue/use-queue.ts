@@ -11,7 +11,7 @@ import { decideServices, listServiceQueue } from '@/api/services';
 import { useQuery } from '@/hooks/use-query';
 import { useSubmit } from '@/hooks/use-submit';
 import { toast } from '@/services/toast';
-import { formatRange } from '../../shared/format';
+import { formatSpan } from '@/format/date-time';
 import { HOURS_RULE, parseHours } from '../../shared/hours';
 
 export const QUEUE_PAGE_SIZE = 20;
@@ -36,9 +36,12 @@ export interface DecisionResult {
   skipped: { id: string; label: string; message: string }[];
 }
 
-/** Hours count only when both ends are verified: an end not scanned needs the worker to vouch for the hours. */
+/**
+ * Hours count only when both ends are verified: an end not scanned, or any time that rests on the phone's word (an
+ * offline claim, even one with codes), needs the worker to vouch for the hours.
+ */
 export function needsHours(record: ServiceRecordView): boolean {
-  return record.endVerification !== 'code';
+  return record.endVerification !== 'code' || record.offlineClaim;
 }
 
 /** Pending, and not the worker's own: the server refuses to let anyone confirm their own service. */
@@ -47,7 +50,7 @@ export function isDecidable(record: ServiceRecordView, viewerId: string): boolea
 }
 
 function recordLabel(record: ServiceRecordView | undefined): string {
-  return record ? `${record.member.name} ${formatRange(record.startedAt, record.endedAt)}` : '一条记录';
+  return record ? `${record.member.name} ${formatSpan(record.startedAt, record.endedAt)}` : '一条记录';
 }
 
 export function useQueue(viewerId: string) {

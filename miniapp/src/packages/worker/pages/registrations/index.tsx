@@ -10,7 +10,7 @@ import CommunityTabs from '../../components/community-tabs';
 import ReasonDialog from '../../components/reason-dialog';
 import WorkerGate from '../../components/worker-gate';
 import type { WorkerContext } from '../../shared/communities';
-import { formatDateTime } from '../../shared/format';
+import { formatDateTime } from '@/format/date-time';
 import { REASON_MAX, REGISTRATIONS_PAGE_SIZE, usePendingRegistrations, useRegisterOnBehalf } from './use-registrations';
 import './index.scss';
 
@@ -117,7 +117,7 @@ function OnBehalf({ context, onRegistered }: { context: WorkerContext; onRegiste
   const { lookup } = form;
   return (
     <SectionCard title="代为登记报到" className="registration-on-behalf">
-      <Text className="registration-on-behalf__note">党员交来纸质报到表时，按表上的姓名和手机号找到本人，由你代为登记（直接通过）。</Text>
+      <Text className="registration-on-behalf__note">党员交来纸质报到表时，按表上的姓名和手机号找到本人，由您代为登记（直接通过）。</Text>
       <TextField
         className="registration-on-behalf__name"
         label="姓名"

@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
-  DEMO_POST_STATES,
-  type DemoPostInput,
-  type DemoPostListQuery,
-  type DemoPostState,
-  type DemoPostUpdate,
-  type DemoPostView,
+  MODEL_POST_STATES,
+  type ModelPostInput,
+  type ModelPostListQuery,
+  type ModelPostState,
+  type ModelPostUpdate,
+  type ModelPostView,
   type Page,
 } from '@pioneer/shared-types';
 import { Type } from 'class-transformer';
@@ -31,7 +31,7 @@ export const PLACE_MAX = 200;
 export const HOLDERS_MAX = 50;
 export const MAX_PAGE_SIZE = 100;
 
-export class CreateDemoPostDto implements DemoPostInput {
+export class CreateModelPostDto implements ModelPostInput {
   @ApiProperty({ maxLength: NAME_MAX, description: '示范岗名称' })
   @Trim()
   @IsString({ message: '请填写示范岗名称' })
@@ -64,7 +64,7 @@ export class CreateDemoPostDto implements DemoPostInput {
   holderIds: string[];
 }
 
-export class UpdateDemoPostDto implements DemoPostUpdate {
+export class UpdateModelPostDto implements ModelPostUpdate {
   @ApiPropertyOptional({ maxLength: NAME_MAX })
   @IsOptional()
   @Trim()
@@ -96,7 +96,7 @@ export class UpdateDemoPostDto implements DemoPostUpdate {
   holderIds?: string[];
 }
 
-export class DemoPostListQueryDto implements DemoPostListQuery {
+export class ModelPostListQueryDto implements ModelPostListQuery {
   @ApiPropertyOptional()
   @IsOptional()
   @IsUUID('all', { message: '单位编号无效' })
@@ -107,10 +107,10 @@ export class DemoPostListQueryDto implements DemoPostListQuery {
   @IsUUID('all', { message: '社区编号无效' })
   communityId?: string;
 
-  @ApiPropertyOptional({ enum: DEMO_POST_STATES, description: 'active 在岗；ended 已撤销；不填为全部' })
+  @ApiPropertyOptional({ enum: MODEL_POST_STATES, description: 'active 在岗；ended 已撤销；不填为全部' })
   @IsOptional()
-  @IsIn(DEMO_POST_STATES, { message: '状态只能是 active（在岗）或 ended（已撤销）' })
-  state?: DemoPostState;
+  @IsIn(MODEL_POST_STATES, { message: '状态只能是 active（在岗）或 ended（已撤销）' })
+  state?: ModelPostState;
 
   @ApiPropertyOptional({ minimum: 1, default: 1 })
   @IsOptional()
@@ -133,7 +133,7 @@ class RefDto {
   @ApiProperty() name: string;
 }
 
-export class DemoPostViewDto implements DemoPostView {
+export class ModelPostViewDto implements ModelPostView {
   @ApiProperty() id: string;
   @ApiProperty() name: string;
   @ApiProperty() place: string;
@@ -144,8 +144,8 @@ export class DemoPostViewDto implements DemoPostView {
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) endedAt: string | null;
 }
 
-export class DemoPostPageDto implements Page<DemoPostView> {
-  @ApiProperty({ type: [DemoPostViewDto] }) items: DemoPostViewDto[];
+export class ModelPostPageDto implements Page<ModelPostView> {
+  @ApiProperty({ type: [ModelPostViewDto] }) items: ModelPostViewDto[];
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
   @ApiProperty() total: number;

@@ -1,17 +1,27 @@
 import { Global, Injectable, Module } from '@nestjs/common';
 import { InjectRepository, TypeOrmModule } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
-import { BranchEntity } from '../../modules/org/entities/branch.entity.js';
-import { CommunityEntity } from '../../modules/org/entities/community.entity.js';
-import { RoleAssignmentEntity } from '../../modules/org/entities/role-assignment.entity.js';
-import { DomainException } from '../errors/domain.exception.js';
-import type { AuthUser } from './auth-user.js';
+import { Brackets, In, Repository, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { BranchEntity } from './entities/branch.entity.js';
+import { CommunityEntity } from './entities/community.entity.js';
+import { RoleAssignmentEntity } from './entities/role-assignment.entity.js';
+import { DomainException } from '../../common/errors/domain.exception.js';
+import type { AuthUser } from '../../common/auth/auth-user.js';
 
 /** `all` for district-wide reach; otherwise the explicit ids a person may see. */
 export type IdScope = { all: true } | { all: false; ids: string[] };
 
 /** The members an organizer reaches: every member of whole units (unit scope) plus members of single branches. */
 export type MemberScope = { all: true } | { all: false; unitIds: string[]; branchIds: string[] };
+
+/**
+ * The columns of a query that scope it: the record's community (records that happen in a community) and the unit and
+ * branch of the member it belongs to (already joined by the caller).
+ */
+export interface ScopeColumns {
+  community?: string;
+  unit: string;
+  branch: string;
+}
 
 export interface MemberRef {
   id: string;
@@ -76,6 +86,28 @@ export class ScopeService {
       .filter((r) => r.role === 'organizer' && r.scopeKind === 'unit' && r.scopeId)
       .map((r) => r.scopeId as string);
     return { all: false, unitIds: [...new Set(unitIds)], branchIds: [...new Set(this.organizerBranchIds(user))] };
+  }
+
+  /**
+   * Limits a list query to what the caller may see — the one scope filter every list uses. Admins and the district
+   * organizer see everything; otherwise rows in the communities a worker serves (when the query has a community
+   * column) or of the members an organizer covers. False when the caller reaches nothing: answer an empty page then.
+   */
+  async restrict<T extends ObjectLiteral>(user: AuthUser, qb: SelectQueryBuilder<T>, columns: ScopeColumns): Promise<boolean> {
+    if (this.isAdmin(user) || this.isDistrictOrganizer(user)) return true;
+    const communityIds = columns.community ? await this.workerCommunityIds(user) : [];
+    const reach = this.organizerMemberScope(user);
+    const unitIds = reach.all ? [] : reach.unitIds;
+    const branchIds = reach.all ? [] : reach.branchIds;
+    if (communityIds.length + unitIds.length + branchIds.length === 0) return false;
+    qb.andWhere(
+      new Brackets((w) => {
+        if (communityIds.length) w.orWhere(`${columns.community} IN (:...scopeCommunityIds)`, { scopeCommunityIds: communityIds });
+        if (unitIds.length) w.orWhere(`${columns.unit} IN (:...scopeUnitIds)`, { scopeUnitIds: unitIds });
+        if (branchIds.length) w.orWhere(`${columns.branch} IN (:...scopeBranchIds)`, { scopeBranchIds: branchIds });
+      }),
+    );
+    return true;
   }
 
   /** Whether an organizer's scope covers a member (district: all; unit: same unit; branch: same branch). */

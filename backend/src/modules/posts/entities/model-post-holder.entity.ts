@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { BeforeInsert, Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** A member holding a demonstration post. */
-@Entity('demo_post_holders')
-@Index('uq_demo_post_holders_post_member', ['postId', 'memberId'], { unique: true })
-@Index('idx_demo_post_holders_member', ['memberId'])
-export class DemoPostHolderEntity {
+@Entity('model_post_holders')
+@Index('uq_model_post_holders_post_member', ['postId', 'memberId'], { unique: true })
+@Index('idx_model_post_holders_member', ['memberId'])
+export class ModelPostHolderEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
