@@ -82,6 +82,23 @@ runSuite(
   tapCount(join(ARTIFACTS, 'startup.tap')),
 );
 runSuite('weapp size budget', 'npm', ['run', 'size', '-w', 'miniapp'], single);
+// After the size budget, which has just built dist/weapp: the simulator reuses that build.
+runSuite(
+  'weapp (built dist/weapp in a simulator)',
+  'node',
+  [
+    '--test',
+    '--test-concurrency=1',
+    '--test-reporter=spec',
+    '--test-reporter=tap',
+    '--test-reporter-destination=stdout',
+    `--test-reporter-destination=${join(ARTIFACTS, 'weapp.tap')}`,
+    ...readdirSync(join(ROOT, 'miniapp/weapp-test'))
+      .filter((f) => f.endsWith('.weapp.mjs'))
+      .map((f) => `miniapp/weapp-test/${f}`),
+  ],
+  tapCount(join(ARTIFACTS, 'weapp.tap')),
+);
 // Each benchmark once at a tiny size, one test per script: a benchmark that no longer runs turns this red. No figures.
 runSuite(
   'benchmarks (each once, tiny sizes)',

@@ -7,14 +7,15 @@ import { freePort } from '../../scripts/lib/free-port.mjs';
 
 const ROOT = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
 
-export async function startProduct() {
+/** `env` adds variables to the product's environment (e.g. WECHAT_API_BASE for a fake WeChat the test controls). */
+export async function startProduct({ env = {} } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'pioneer-browser-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const output = [];
   const child = spawn(process.execPath, [join(ROOT, 'scripts/start.mjs')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATABASE_URL: `sqlite:${join(dir, 'pioneer.sqlite')}`, LOG_LEVEL: 'warn' },
+    env: { ...process.env, ...env, PORT: String(port), DATABASE_URL: `sqlite:${join(dir, 'pioneer.sqlite')}`, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.on('data', (d) => output.push(String(d)));

@@ -1,6 +1,7 @@
 import Taro, { usePageNotFound } from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
 import { ROUTES } from './constants/routes';
+import './services/icon-tag';
 import './app.scss';
 
 if (process.env.TARO_ENV === 'h5' && typeof document !== 'undefined') {

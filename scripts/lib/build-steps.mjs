@@ -50,6 +50,14 @@ export function buildH5() {
   }
 }
 
+/** The WeChat build, as the size budget builds it (production, the API origin of miniapp/.env.production). */
+export function buildWeapp() {
+  if (stale(join(ROOT, 'miniapp/dist/weapp/app.js'), ['miniapp/src', 'miniapp/config', 'miniapp/.env.production', 'shared-types/src'])) {
+    console.log('building the weapp …');
+    run('npm', ['run', 'build:weapp', '-w', 'miniapp'], { env: { ...process.env, NODE_ENV: 'production' } });
+  }
+}
+
 export function buildAll() {
   buildSharedTypes();
   buildBackend();
