@@ -204,7 +204,6 @@ if (!chromiumAvailable() && !required) {
       await item.waitFor({ timeout: 30_000 });
       const text = await item.innerText();
       assert.match(text, /扫码签到 · 签退未核验/);
-      assert.match(text, /签退：未核验/);
       assert.match(text, new RegExp(DESCRIPTION));
       assert.match(text, /志愿服务/);
 
@@ -226,7 +225,7 @@ if (!chromiumAvailable() && !required) {
       await confirmed.waitFor({ timeout: 30_000 });
       assert.match(await confirmed.locator('.queue-item__status').innerText(), /已确认/);
       assert.match(await confirmed.innerText(), /计入 1 小时/);
-      assert.match(await confirmed.innerText(), /签退：工作者确认/);
+      assert.match(await confirmed.innerText(), /扫码签到 · 社区工作者登记/);
     });
   });
 
