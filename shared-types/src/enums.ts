@@ -72,6 +72,7 @@ export const SERVICE_FLAGS = [
   'impossible_travel',
   'never_closed',
   'repeated_rejections',
+  'hours_above_duration',
 ] as const;
 export type ServiceFlag = (typeof SERVICE_FLAGS)[number];
 export const SERVICE_FLAG_LABELS: Record<ServiceFlag, string> = {
@@ -81,6 +82,7 @@ export const SERVICE_FLAG_LABELS: Record<ServiceFlag, string> = {
   impossible_travel: '两次签到地点相距过远',
   never_closed: '超过 12 小时未签退，已自动结束',
   repeated_rejections: '近期多次未通过',
+  hours_above_duration: '申报时长超过实际时长',
 };
 
 export const MESSAGE_KINDS = [

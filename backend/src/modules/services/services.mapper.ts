@@ -33,6 +33,11 @@ export function mapServiceRecord(r: ServiceRecordEntity, names: ServiceRecordNam
     decidedAt: r.decidedAt ? r.decidedAt.toISOString() : null,
     offlineClaimedAt: r.offlineClaimedAt ? r.offlineClaimedAt.toISOString() : null,
     offlineClaim: isOfflineClaim(r) || names.flags.includes('offline_claimed_time'),
+    // Filled in as the hours, resubmission and undo features land on the record.
+    hoursReason: null,
+    resubmittedFrom: null,
+    resubmittedAs: null,
+    undoableUntil: null,
   };
 }
 

@@ -42,6 +42,11 @@ export class ServiceRecordViewDto implements ServiceRecordView {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) decidedAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) offlineClaimedAt: string | null;
   @ApiProperty({ description: '离线补传：签到或签退的时间以手机为准，须社区工作者核定时长后才计入' }) offlineClaim: boolean;
+  @ApiProperty({ type: String, nullable: true, description: '申报时长超过实际时长时党员填写的说明' }) hoursReason: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '重新提交的记录：被退回的原记录编号' }) resubmittedFrom: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '已重新提交的退回记录：新记录编号' }) resubmittedAs: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: '处理人在此时间前可撤销确认或退回' })
+  undoableUntil: string | null;
 }
 
 export const ServiceRecordPageDto = pageDtoOf(ServiceRecordViewDto, 'ServiceRecordPage');

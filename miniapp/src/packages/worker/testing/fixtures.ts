@@ -45,6 +45,10 @@ export function recordFixture(overrides: Partial<ServiceRecordView> = {}): Servi
     decidedAt: null,
     offlineClaimedAt: null,
     offlineClaim: false,
+    hoursReason: null,
+    resubmittedFrom: null,
+    resubmittedAs: null,
+    undoableUntil: null,
     ...overrides,
   };
 }
