@@ -245,9 +245,10 @@ describe.each(testDrivers())('service check-in over HTTP on %s', (driver) => {
       expect(ended.endedAt).toBe(minutes(from, 91).toISOString());
     });
 
-    // Rounding rule: to the nearest half hour, halves up — under 15 min → 0, 15:00 → 0.5, 44:59 → 0.5, 45:00 → 1.
+    // Rounding rule: to the nearest half hour, halves up — 44:59 → 0.5, 45:00 → 1 — and never less than 0.5 h.
     it.each([
-      [14 * 60 + 59, 0, 1],
+      [2 * 60, 0.5, 7],
+      [14 * 60 + 59, 0.5, 1],
       [15 * 60, 0.5, 2],
       [44 * 60 + 59, 0.5, 3],
       [45 * 60, 1, 4],
@@ -260,18 +261,29 @@ describe.each(testDrivers())('service check-in over HTTP on %s', (driver) => {
       await f.post('刘芳', '/api/v1/services/decide', { ids: [ended.id], decision: 'reject', reason: '测试用记录' }).expect(200);
     });
 
-    it('caps the hours of one day (Asia/Shanghai) at 8, counting confirmed and pending records', async () => {
+    it('refuses hours above what is left of one day (Asia/Shanghai), counting confirmed and pending records', async () => {
       const day = shanghaiMorning(2026, 7, 1);
       const first = await f.visit('张建国', day, minutes(day, 7 * 60));
       expect(first.proposedHours).toBe(7);
-      const second = await f.visit('张建国', minutes(day, 7 * 60 + 10), minutes(day, 9 * 60 + 10));
-      expect(second.proposedHours).toBe(1);
-      const third = await f.visit('张建国', minutes(day, 9 * 60 + 20), minutes(day, 10 * 60 + 20));
-      expect(third.proposedHours).toBe(0);
-      // 23:30 in Shanghai on the same day, still the same calendar day there…
-      const late = await f.visit('张建国', minutes(day, 14 * 60 + 30), minutes(day, 15 * 60 + 30));
-      expect(late.proposedHours).toBe(0);
-      // …while 00:30 the next morning is a new day with its own allowance.
+      // Two hours more would pass the cap of 8: refused, never cut down, with what is left beside the hours.
+      f.at(minutes(day, 7 * 60 + 10));
+      const second = view(await f.start('张建国', { code: (await f.codeFor(f.communities.a)).code }).expect(201));
+      f.at(minutes(day, 9 * 60 + 10));
+      const over = await f.end('张建国', second.id, endBody()).expect(422);
+      expect(errorOf(over)).toMatchObject({ code: 'SERVICE_DAILY_CAP', details: [{ field: 'proposedHours', message: '今日还可记 1 小时' }] });
+      const explicit = await f.end('张建国', second.id, endBody({ proposedHours: 1.5, hoursReason: '提前到场布置会场' })).expect(422);
+      expect(errorOf(explicit).details).toEqual([{ field: 'proposedHours', message: '今日还可记 1 小时' }]);
+      const chosen = view(await f.end('张建国', second.id, endBody({ proposedHours: 1 })).expect(200));
+      expect(chosen).toMatchObject({ status: 'pending', proposedHours: 1, flags: [] });
+      // A full day: the visit can still end, recorded without hours.
+      f.at(minutes(day, 9 * 60 + 20));
+      const open = view(await f.start('张建国', { code: (await f.codeFor(f.communities.a)).code }).expect(201));
+      f.at(minutes(day, 9 * 60 + 30));
+      expect(errorOf(await f.end('张建国', open.id, endBody()).expect(422)).details).toEqual([
+        { field: 'proposedHours', message: '今日还可记 0 小时' },
+      ]);
+      expect(view(await f.end('张建国', open.id, endBody({ proposedHours: 0 })).expect(200)).proposedHours).toBe(0);
+      // 00:30 the next morning is a new day with its own allowance.
       const nextDay = await f.visit('张建国', minutes(day, 15 * 60 + 30), minutes(day, 16 * 60 + 30));
       expect(nextDay.proposedHours).toBe(1);
       // A rejected record frees its share of the day.

@@ -44,16 +44,19 @@ describe.each(testDrivers())('daily hours cap under concurrent writers on %s', (
       reason: '纸质签到表补录',
     });
 
-  it('parallel on-behalf entries for one member and day never pass the cap', async () => {
+  it('parallel on-behalf entries for one member and day never pass the cap, and none is cut down', async () => {
     const day = shanghaiMorning(2026, 4, 6);
     f.at(minutes(day, 14 * 60));
     const memberId = f.ids['张建国'];
-    const responses = await Promise.all(Array.from({ length: WRITERS }, (_, i) => onBehalf(memberId, minutes(day, i * 10), 3)));
-    for (const res of responses) expect(res.status).toBe(201);
-    const hours = responses.map((res) => (res.body as ServiceRecordView[])[0]!.hours).sort((a, b) => b - a);
-    expect(hours.reduce((a, b) => a + b, 0)).toBe(CAP);
-    expect(hours.slice(0, 3)).toEqual([3, 3, 2]);
-    expect((await counted(memberId, '2026-04-06')).confirmed).toBe(CAP);
+    // Back to back from 00:00 in Shanghai, three hours each: nothing overlaps, only the cap can refuse.
+    const responses = await Promise.all(Array.from({ length: WRITERS }, (_, i) => onBehalf(memberId, minutes(day, -9 * 60 + i * 180), 3)));
+    const statuses = responses.map((res) => res.status).sort();
+    expect(statuses).toEqual([201, 201, 422, 422, 422, 422]);
+    for (const res of responses.filter((r) => r.status === 201)) expect((res.body as ServiceRecordView[])[0]!.hours).toBe(3);
+    for (const res of responses.filter((r) => r.status === 422)) {
+      expect(res.body).toMatchObject({ code: 'SERVICE_DAILY_CAP', details: [{ field: `memberIds.${memberId}`, message: '张建国今日还可记 2 小时' }] });
+    }
+    expect((await counted(memberId, '2026-04-06')).confirmed).toBe(6);
   });
 
   it('parallel confirmations with worker hours never credit more than the cap', async () => {
@@ -79,25 +82,39 @@ describe.each(testDrivers())('daily hours cap under concurrent writers on %s', (
     f.at(minutes(day, 12 * 60));
     const writes = [
       ...pending.map((r) => f.post('刘芳', '/api/v1/services/decide', { ids: [r.id], decision: 'confirm', hours: { [r.id]: 3 } })),
-      ...[0, 1, 2].map((i) => onBehalf(memberId, minutes(day, 5 * 60 + i * 10), 3)),
+      ...[0, 1, 2].map((i) => onBehalf(memberId, minutes(day, 3 * 60 + i * 180), 3)),
     ];
-    for (const res of await Promise.all(writes)) expect([200, 201]).toContain(res.status);
+    // An entry that no longer fits the day is refused (422), never shortened.
+    for (const res of await Promise.all(writes)) expect([200, 201, 422]).toContain(res.status);
     expect((await counted(memberId, '2026-04-08')).confirmed).toBeLessThanOrEqual(CAP);
   });
 
-  it('a check-out racing on-behalf entries proposes only what is left of the day', async () => {
+  it('a check-out racing on-behalf entries: overlapping times are refused either way, and the day stays within the cap', async () => {
     const day = shanghaiMorning(2026, 4, 9);
     const memberId = f.ids['陈明'];
     f.at(day);
     const started = (await f.start('陈明', { code: (await f.codeFor(f.communities.a)).code }).expect(201)).body as ServiceRecordView;
     f.at(minutes(day, 7 * 60));
     const { code } = await f.codeFor(f.communities.a);
-    const writes = [
+    const [ended, inside, ...before] = await Promise.all([
       f.end('陈明', started.id, { serviceType: 'care', description: '走访慰问独居老人，帮助打扫卫生', code }),
-      ...[0, 1, 2].map((i) => onBehalf(memberId, minutes(day, -60 + i * 10), 3)),
-    ];
-    for (const res of await Promise.all(writes)) expect([200, 201]).toContain(res.status);
+      // 10:00–11:00, inside the visit: whichever runs first, the other sees it.
+      onBehalf(memberId, minutes(day, 60), 1),
+      // 03:00–09:00 in two-hour sheets, before the visit: only the cap can refuse these.
+      ...[0, 1, 2].map((i) => onBehalf(memberId, minutes(day, -6 * 60 + i * 120), 2)),
+    ]);
+    expect(inside!.status).toBe(409);
+    expect(inside!.body).toMatchObject({ code: 'SERVICE_TIME_OVERLAP' });
+    expect([200, 422]).toContain(ended!.status);
+    for (const res of before) expect([201, 422]).toContain(res.status);
     const { confirmed, pending } = await counted(memberId, '2026-04-09');
     expect(confirmed + pending).toBeLessThanOrEqual(CAP);
+    // No two of the member's counted records share a minute.
+    const rows: Array<{ started_at: string | Date; ended_at: string | Date | null }> = await f.ds.query(
+      "SELECT started_at, ended_at FROM service_records WHERE member_id = ? AND service_date = ? AND status <> 'rejected' ORDER BY started_at",
+      [memberId, '2026-04-09'],
+    );
+    const spans = rows.map((r) => [new Date(r.started_at).getTime(), r.ended_at ? new Date(r.ended_at).getTime() : Infinity]);
+    for (let k = 1; k < spans.length; k++) expect(spans[k]![0]).toBeGreaterThanOrEqual(spans[k - 1]![1]!);
   });
 });

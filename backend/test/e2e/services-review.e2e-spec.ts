@@ -7,6 +7,7 @@ import type {
   ServiceRecordView,
   UnreadCountResponse,
 } from '@pioneer/shared-types';
+import { SERVICE_FLAGS } from '@pioneer/shared-types';
 import { testDrivers } from '../support/test-database.js';
 import { LAT_PER_M, minutes, type Person, servicesFixture, type ServicesFixture, shanghaiMorning, XIANGYANG } from './services-fixture.js';
 
@@ -342,7 +343,7 @@ describe.each(testDrivers())('service review over HTTP on %s', (driver) => {
       expect((await decide('刘芳', { ids: [records[0]!.id], decision: 'reject', reason: '重复' })).skipped[0]!.code).toBe('ALREADY_DECIDED');
     });
 
-    it('caps each member’s hours to what is left of that day', async () => {
+    it('refuses a sheet over a member’s room for the day or overlapping their times, naming each member, writing nothing', async () => {
       f.at(new Date('2026-03-21T12:00:00Z'));
       const long = body({
         memberIds: [f.ids['赵丽华']],
@@ -350,8 +351,24 @@ describe.each(testDrivers())('service review over HTTP on %s', (driver) => {
         endedAt: '2026-03-21T07:00:00Z',
       });
       expect(((await f.post('刘芳', '/api/v1/services/on-behalf', long).expect(201)).body as ServiceRecordView[])[0]!.hours).toBe(7);
-      const more = body({ memberIds: [f.ids['赵丽华']], startedAt: '2026-03-21T08:00:00Z', endedAt: '2026-03-21T11:00:00Z' });
-      expect(((await f.post('刘芳', '/api/v1/services/on-behalf', more).expect(201)).body as ServiceRecordView[])[0]!.hours).toBe(1);
+      const count = async () => Number(((await f.ds.query('SELECT COUNT(*) AS n FROM service_records')) as Array<{ n: unknown }>)[0]!.n);
+      const before = await count();
+      const zhao = f.ids['赵丽华'];
+      const zhang = f.ids['张建国'];
+      // 16:00–19:00 in Shanghai: 赵丽华 has room for 1 hour only; 张建国 has room.
+      const more = body({ memberIds: [zhang, zhao], startedAt: '2026-03-21T08:00:00Z', endedAt: '2026-03-21T11:00:00Z' });
+      const full = await f.post('刘芳', '/api/v1/services/on-behalf', more).expect(422);
+      expect(errorOf(full)).toMatchObject({ code: 'SERVICE_DAILY_CAP', details: [{ field: `memberIds.${zhao}`, message: '赵丽华今日还可记 1 小时' }] });
+      // 14:00–15:00 in Shanghai overlaps her 08:00–15:00, and passes the cap too: both said at once, in one message.
+      const overlapping = body({ memberIds: [zhang, zhao], startedAt: '2026-03-21T06:00:00Z', endedAt: '2026-03-21T08:00:00Z' });
+      const both = await f.post('刘芳', '/api/v1/services/on-behalf', overlapping).expect(409);
+      expect(errorOf(both)).toMatchObject({
+        code: 'SERVICE_TIME_OVERLAP',
+        details: [{ field: `memberIds.${zhao}`, message: '赵丽华当天 08:00–15:00 已有服务记录，今日还可记 1 小时' }],
+      });
+      expect(await count()).toBe(before);
+      const fits = body({ memberIds: [zhao], startedAt: '2026-03-21T08:00:00Z', endedAt: '2026-03-21T09:00:00Z' });
+      expect(((await f.post('刘芳', '/api/v1/services/on-behalf', fits).expect(201)).body as ServiceRecordView[])[0]!.hours).toBe(1);
     });
 
     it('refuses members not registered there, the worker themself, another community, and bad times — writing nothing', async () => {
@@ -381,9 +398,7 @@ describe.each(testDrivers())('service review over HTTP on %s', (driver) => {
       'SELECT flag, COUNT(DISTINCT record_id) AS n FROM service_record_flags GROUP BY flag',
     );
     const expected = Object.fromEntries(
-      ['geofence_outside', 'geofence_inaccurate', 'offline_claimed_time', 'impossible_travel', 'never_closed', 'repeated_rejections'].map(
-        (flag) => [flag, Number(recount.find((r) => r.flag === flag)?.n ?? 0)],
-      ),
+      SERVICE_FLAGS.map((flag) => [flag, Number(recount.find((r) => r.flag === flag)?.n ?? 0)]),
     );
     expect(district.counts).toEqual(expected);
     expect(district.counts.geofence_outside).toBeGreaterThan(0);

@@ -5,6 +5,8 @@ import { ServiceRecordEntity } from './entities/service-record.entity.js';
 export interface CountOptions {
   excludeId?: string;
   confirmedOnly?: boolean;
+  /** For a read that only shows the figures (a form's "still left today"): no locks, nothing is written after it. */
+  unlocked?: boolean;
 }
 
 /**
@@ -24,7 +26,7 @@ export async function lockedHoursThatDay(
   const ids = [...new Set(memberIds)].sort();
   const counted = new Map(ids.map((id) => [id, 0]));
   if (ids.length === 0) return counted;
-  const rowLocks = m.connection.driver.options.type !== 'better-sqlite3';
+  const rowLocks = !options.unlocked && m.connection.driver.options.type !== 'better-sqlite3';
   if (rowLocks) await lockMembers(m, ids);
   const qb = m
     .getRepository(ServiceRecordEntity)

@@ -26,3 +26,23 @@ export function isHalfHourStep(value: number): boolean {
 export function shanghaiDate(at: Date): string {
   return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
+
+/** What a member proposes unless they say otherwise: the real duration in 0.5 h steps, never less than 0.5 h. */
+export function defaultProposedHours(ms: number): number {
+  return Math.max(0.5, roundToHalfHours(ms));
+}
+
+/** What may still be recorded on a day after the hours already counted (a 0.5 h multiple, never below 0). */
+export function roomOfDay(alreadyThatDay: number, maxPerDay: number): number {
+  return capToDay(maxPerDay, alreadyThatDay, maxPerDay);
+}
+
+/** HH:MM of an instant in Asia/Shanghai, for messages that name a visit's times. */
+export function shanghaiClock(at: Date): string {
+  return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(11, 16);
+}
+
+/** The instant a Shanghai calendar day (YYYY-MM-DD) begins. */
+export function shanghaiDayStart(date: string): Date {
+  return new Date(new Date(`${date}T00:00:00.000Z`).getTime() - SHANGHAI_OFFSET_MS);
+}

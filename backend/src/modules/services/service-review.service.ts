@@ -29,7 +29,8 @@ import type { ServiceQueueQueryDto } from './dto/list-services.dto.js';
 import type { ServiceOnBehalfDto } from './dto/on-behalf.dto.js';
 import { ServiceRecordFlagEntity } from './entities/service-record-flag.entity.js';
 import { ServiceRecordEntity } from './entities/service-record.entity.js';
-import { capToDay, roundToHalfHours, shanghaiDate } from './hours.js';
+import { capToDay, roomOfDay, roundToHalfHours, shanghaiDate } from './hours.js';
+import { lockedOverlaps, roomWords, visitSpan } from './hours-rules.js';
 import { ServiceRecordViews } from './service-record-views.service.js';
 import { isOfflineClaim } from './services.mapper.js';
 import { ServiceTransactions } from './service-transactions.js';
@@ -170,8 +171,9 @@ export class ServiceReviewService implements OnModuleInit {
       const out: ServiceRecordEntity[] = [];
       // Every member on the sheet is locked and counted at once, before any of their records is written.
       const counted = await lockedHoursThatDay(m, dto.memberIds, serviceDate);
+      await this.assertSheetFits(m, dto.memberIds, startedAt, endedAt, duration, counted, serviceDate === shanghaiDate(now) ? '今日' : '当天');
+      const hours = duration;
       for (const memberId of dto.memberIds) {
-        const hours = capToDay(duration, counted.get(memberId) ?? 0, this.checkin.maxHoursPerDay);
         const record = repo.create({
           memberId,
           communityId: dto.communityId,
@@ -228,6 +230,42 @@ export class ServiceReviewService implements OnModuleInit {
     });
     // Every field the view shows was set before the insert, so the rows need not be read back.
     return this.views.many(saved);
+  }
+
+  /**
+   * Nothing on a sheet is cut down or half written: every member whose time overlaps another of their records, or whose
+   * day has less room than the visit's hours, is named at once (details `memberIds.<id>`), and none is written.
+   */
+  private async assertSheetFits(
+    m: EntityManager,
+    memberIds: string[],
+    startedAt: Date,
+    endedAt: Date,
+    hours: number,
+    counted: Map<string, number>,
+    day: string,
+  ): Promise<void> {
+    const overlaps = await lockedOverlaps(m, memberIds, startedAt, endedAt);
+    const full = memberIds.filter((id) => hours > roomOfDay(counted.get(id) ?? 0, this.checkin.maxHoursPerDay));
+    if (overlaps.length === 0 && full.length === 0) return;
+    const troubled = [...new Set([...overlaps.map((o) => o.memberId), ...full])];
+    const names = new Map(
+      (await m.getRepository(MemberEntity).find({ where: { id: In(troubled) }, select: { id: true, name: true } })).map((x) => [x.id, x.name]),
+    );
+    const details = memberIds
+      .filter((id) => troubled.includes(id))
+      .map((id) => {
+        const name = names.get(id) ?? '该党员';
+        const parts: string[] = [];
+        const first = overlaps.find((o) => o.memberId === id);
+        if (first) parts.push(`${name}当天 ${visitSpan(first)} 已有服务记录`);
+        if (full.includes(id)) parts.push(roomWords(roomOfDay(counted.get(id) ?? 0, this.checkin.maxHoursPerDay), first ? '' : name, day));
+        return { field: `memberIds.${id}`, message: parts.join('，') };
+      });
+    if (overlaps.length > 0) {
+      throw new DomainException('SERVICE_TIME_OVERLAP', '有党员在这段时间已有服务记录，请核对时间后再补录', details);
+    }
+    throw new DomainException('SERVICE_DAILY_CAP', `有党员当天可记时长不足 ${hours} 小时，请核对后再补录`, details);
   }
 
   /** Organizers: how many records in their scope carry each flag. Counts of records, never a ranking of people. */

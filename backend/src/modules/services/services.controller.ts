@@ -8,8 +8,16 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { FlagSummaryResponse, Page, ServiceDecisionResponse, ServiceRecordView } from '@pioneer/shared-types';
+import type {
+  FlagSummaryResponse,
+  MyHoursResponse,
+  Page,
+  ServiceDayResponse,
+  ServiceDecisionResponse,
+  ServiceRecordView,
+} from '@pioneer/shared-types';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { CurrentUser } from '../../common/auth/current-user.decorator.js';
 import { Roles } from '../../common/auth/roles.decorator.js';
@@ -17,6 +25,8 @@ import { DecideServicesDto, ServiceDecisionResponseDto } from './dto/decide-serv
 import { EndServiceDto } from './dto/end-service.dto.js';
 import { MyServicesQueryDto, ServiceQueueQueryDto } from './dto/list-services.dto.js';
 import { ServiceOnBehalfDto } from './dto/on-behalf.dto.js';
+import { ResubmitServiceDto } from './dto/resubmit-service.dto.js';
+import { MyHoursResponseDto, ServiceDayQueryDto, ServiceDayResponseDto } from './dto/service-day.dto.js';
 import { FlagSummaryResponseDto, ServiceRecordPageDto, ServiceRecordViewDto } from './dto/service-views.dto.js';
 import { StartServiceDto } from './dto/start-service.dto.js';
 import { ServiceReviewService } from './service-review.service.js';
@@ -58,6 +68,23 @@ export class ServicesController {
     return this.records.mine(user, query);
   }
 
+  @ApiOperation({ summary: '某天的时长与服务时间' })
+  @Get('day')
+  @Roles('member', 'worker')
+  @ApiOkResponse({ type: ServiceDayResponseDto, description: 'Hours counted and left on one day, and the visits then: the member’s own, or for a worker each listed member of their communities' })
+  @ApiForbiddenResponse({ description: 'A listed member is not registered with a community the worker serves' })
+  day(@CurrentUser() user: AuthUser, @Query() query: ServiceDayQueryDto): Promise<ServiceDayResponse> {
+    return this.records.day(user, query);
+  }
+
+  @ApiOperation({ summary: '我的服务时长' })
+  @Get('mine/hours')
+  @Roles('member')
+  @ApiOkResponse({ type: MyHoursResponseDto, description: 'The caller’s confirmed and pending hours this month and this year' })
+  myHours(@CurrentUser() user: AuthUser): Promise<MyHoursResponse> {
+    return this.records.myHours(user);
+  }
+
   @ApiOperation({ summary: '待确认的服务记录' })
   @Get('queue')
   @Roles('worker', 'organizer', 'admin')
@@ -97,8 +124,24 @@ export class ServicesController {
   @HttpCode(200)
   @Roles('member')
   @ApiOkResponse({ type: ServiceRecordViewDto, description: 'The member ends their visit; it goes to the worker’s queue' })
-  @ApiConflictResponse({ description: 'SERVICE_NOT_OPEN' })
+  @ApiConflictResponse({ description: 'SERVICE_NOT_OPEN, SERVICE_TIME_OVERLAP' })
+  @ApiUnprocessableEntityResponse({ description: 'SERVICE_DAILY_CAP: more than is left of the day (field proposedHours)' })
   end(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: EndServiceDto): Promise<ServiceRecordView> {
     return this.records.end(user, id, body);
+  }
+
+  @ApiOperation({ summary: '修改后重新提交' })
+  @Post(':id/resubmit')
+  @Roles('member')
+  @ApiCreatedResponse({ type: ServiceRecordViewDto, description: 'The member corrects a rejected record: a new pending record linked to it' })
+  @ApiConflictResponse({ description: 'SERVICE_NOT_RESUBMITTABLE, SERVICE_TIME_OVERLAP' })
+  @ApiUnprocessableEntityResponse({ description: 'SERVICE_DAILY_CAP' })
+  resubmit(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: ResubmitServiceDto,
+    @Ip() ip: string,
+  ): Promise<ServiceRecordView> {
+    return this.records.resubmit(user, id, body, ip);
   }
 }

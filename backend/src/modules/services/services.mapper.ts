@@ -6,6 +6,8 @@ export interface ServiceRecordNames {
   communityName: string;
   deciderName: string | null;
   flags: ServiceFlag[];
+  /** The record that corrects this one, if it was resubmitted. */
+  resubmittedAs?: string | null;
 }
 
 /** Raw coordinates never leave the backend: the view carries the distance only. */
@@ -33,10 +35,10 @@ export function mapServiceRecord(r: ServiceRecordEntity, names: ServiceRecordNam
     decidedAt: r.decidedAt ? r.decidedAt.toISOString() : null,
     offlineClaimedAt: r.offlineClaimedAt ? r.offlineClaimedAt.toISOString() : null,
     offlineClaim: isOfflineClaim(r) || names.flags.includes('offline_claimed_time'),
-    // Filled in as the hours, resubmission and undo features land on the record.
-    hoursReason: null,
-    resubmittedFrom: null,
-    resubmittedAs: null,
+    hoursReason: r.hoursReason ?? null,
+    resubmittedFrom: r.resubmittedFrom ?? null,
+    resubmittedAs: names.resubmittedAs ?? null,
+    // Filled in as the undo feature lands on the record.
     undoableUntil: null,
   };
 }

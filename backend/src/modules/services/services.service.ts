@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Page, ServiceRecordView, VerificationMethod } from '@pioneer/shared-types';
-import { type EntityManager, Repository } from 'typeorm';
+import type { MyHoursResponse, Page, ServiceDayResponse, ServiceRecordView, VerificationMethod } from '@pioneer/shared-types';
+import { type EntityManager, In, Repository } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { DomainException } from '../../common/errors/domain.exception.js';
 import type { AppConfig, CheckinSection } from '../../config/configuration.js';
@@ -11,13 +11,19 @@ import { pageWindow, toPage } from '../../common/http/paging.js';
 import { RegistrationsService } from '../registrations/registrations.service.js';
 import { CheckinCodeService, type VerifiedCode } from './checkin-code.service.js';
 import { Clock } from './clock.js';
-import { lockedHoursOfMember } from './daily-hours.js';
+import { lockedHoursOfMember, lockedHoursThatDay } from './daily-hours.js';
 import type { EndServiceDto } from './dto/end-service.dto.js';
 import type { MyServicesQueryDto } from './dto/list-services.dto.js';
 import type { StartServiceDto } from './dto/start-service.dto.js';
 import { type GeofenceResult, ServiceRecordEntity } from './entities/service-record.entity.js';
 import { haversineMetres, type LatLng } from './geo.js';
-import { capToDay, roundToHalfHours, shanghaiDate } from './hours.js';
+import { roomOfDay, shanghaiDate, shanghaiDayStart } from './hours.js';
+import { assertWithinDay, lockedOverlaps, proposalFor, visitSpan } from './hours-rules.js';
+import type { ResubmitServiceDto } from './dto/resubmit-service.dto.js';
+import type { ServiceDayQueryDto } from './dto/service-day.dto.js';
+import { ServiceRecordFlagEntity } from './entities/service-record-flag.entity.js';
+import { AuditService } from '../audit/audit.service.js';
+import { ScopeService } from '../org/scope.service.js';
 import { addFlags } from './record-flags.js';
 import { ServiceRecordViews } from './service-record-views.service.js';
 import { mapServiceRecord } from './services.mapper.js';
@@ -53,6 +59,8 @@ export class ServiceRecordsService {
     private readonly registrations: RegistrationsService,
     private readonly tx: ServiceTransactions,
     private readonly views: ServiceRecordViews,
+    private readonly audit: AuditService,
+    private readonly scope: ScopeService,
     @InjectRepository(ServiceRecordEntity) private readonly records: Repository<ServiceRecordEntity>,
   ) {
     this.checkin = config.getOrThrow('checkin', { infer: true });
@@ -125,14 +133,21 @@ export class ServiceRecordsService {
     if (code && code.communityId !== record.communityId) throw new DomainException('CHECKIN_CODE_WRONG_COMMUNITY');
     const endVerification: VerificationMethod | null = code ? (claimed ? 'offline' : 'code') : null;
 
+    // The reason and the steps are checked before anything is locked; the day's room only under the member's lock.
+    const proposal = proposalFor(endedAt.getTime() - record.startedAt.getTime(), dto.proposedHours, dto.hoursReason, this.checkin.maxHoursPerDay);
+
     const updated = await this.tx.run(async (m) => {
       // The member's row is locked first: an on-behalf entry or a confirmation racing this end waits, then counts it.
       const counted = await lockedHoursOfMember(m, user.memberId, record.serviceDate, { excludeId: record.id });
-      const proposed = capToDay(
-        roundToHalfHours(endedAt.getTime() - record.startedAt.getTime()),
-        counted,
-        this.checkin.maxHoursPerDay,
-      );
+      // Only an entry made on the member's behalf can cover the same time (one open visit at a time), but it can.
+      const overlap = (await lockedOverlaps(m, [user.memberId], record.startedAt, endedAt, { excludeId: record.id }))[0];
+      if (overlap) {
+        throw new DomainException(
+          'SERVICE_TIME_OVERLAP',
+          `您当天 ${visitSpan(overlap)} 已有一条服务记录（可能由社区工作者补录），这次服务与它时间重叠，请联系社区工作者核对`,
+        );
+      }
+      assertWithinDay(proposal.hours, counted, this.checkin.maxHoursPerDay);
       // Conditional on "still open": of two ends racing, one wins and the other is told the visit is over.
       const result = await m.getRepository(ServiceRecordEntity).update(
         { id: record.id, status: 'open' },
@@ -143,14 +158,15 @@ export class ServiceRecordsService {
           endVerification,
           serviceType: dto.serviceType,
           description: dto.description,
-          proposedHours: proposed,
+          proposedHours: proposal.hours,
+          hoursReason: proposal.reason,
         },
       );
       if (!result.affected) throw new DomainException('SERVICE_NOT_OPEN');
       if (code) await this.codes.spend(m, user.memberId, code, 'end');
-      if (claimed) {
-        await addFlags(m, record.id, [{ flag: 'offline_claimed_time', detail: `手机记录的签退时间 ${claimed.toISOString()}` }], now);
-      }
+      const flags: RaisedFlag[] = proposal.flag ? [proposal.flag] : [];
+      if (claimed) flags.push({ flag: 'offline_claimed_time', detail: `手机记录的签退时间 ${claimed.toISOString()}` });
+      await addFlags(m, record.id, flags, now);
       return m.getRepository(ServiceRecordEntity).findOneByOrFail({ id: record.id });
     });
     return this.views.one(updated);
@@ -170,6 +186,169 @@ export class ServiceRecordsService {
       take: window.take,
     });
     return toPage(await this.views.many(rows), total, window);
+  }
+
+  /**
+   * A rejected record corrected by its member: a new pending record with the same community, times and verification,
+   * the corrected type, description and hours, linked to the first. The first stays rejected; both stay audited.
+   */
+  async resubmit(user: AuthUser, id: string, dto: ResubmitServiceDto, ip: string): Promise<ServiceRecordView> {
+    const old = await this.records.findOne({ where: { id, memberId: user.memberId } });
+    if (!old) throw new DomainException('NOT_FOUND', '没有找到这条服务记录');
+    if (old.status !== 'rejected' || !old.endedAt) throw new DomainException('SERVICE_NOT_RESUBMITTABLE');
+    const endedAt = old.endedAt;
+    const proposal = proposalFor(endedAt.getTime() - old.startedAt.getTime(), dto.proposedHours, dto.hoursReason, this.checkin.maxHoursPerDay);
+    const now = this.clock.now();
+    const created = await this.tx.run(async (m) => {
+      const repo = m.getRepository(ServiceRecordEntity);
+      const counted = await lockedHoursOfMember(m, user.memberId, old.serviceDate);
+      // Under the member's lock: a resubmission that got here first is seen, and this one is told so (not "overlap").
+      const linked = repo
+        .createQueryBuilder('r')
+        .select(['r.id', 'r.status'])
+        .where('r.id = :id OR r.resubmitted_from = :id', { id: old.id });
+      if (m.connection.driver.options.type !== 'better-sqlite3') linked.setLock('pessimistic_write');
+      const current = await linked.getMany();
+      if (current.some((r) => r.id !== old.id) || current.find((r) => r.id === old.id)?.status !== 'rejected') {
+        throw new DomainException('SERVICE_NOT_RESUBMITTABLE');
+      }
+      const overlap = (await lockedOverlaps(m, [user.memberId], old.startedAt, endedAt, { excludeId: old.id }))[0];
+      if (overlap) {
+        throw new DomainException('SERVICE_TIME_OVERLAP', `您当天 ${visitSpan(overlap)} 已有另一条服务记录，与这条时间重叠，请联系社区工作者核对`);
+      }
+      assertWithinDay(proposal.hours, counted, this.checkin.maxHoursPerDay);
+      const record = repo.create({
+        memberId: old.memberId,
+        communityId: old.communityId,
+        status: 'pending',
+        openMemberId: null,
+        startedAt: old.startedAt,
+        endedAt,
+        serviceDate: old.serviceDate,
+        startVerification: old.startVerification,
+        endVerification: old.endVerification,
+        startLat: null,
+        startLng: null,
+        startAccuracyM: null,
+        distanceM: old.distanceM,
+        geofenceResult: old.geofenceResult,
+        serviceType: dto.serviceType,
+        description: dto.description,
+        proposedHours: proposal.hours,
+        hours: 0,
+        offlineClaimedAt: old.offlineClaimedAt,
+        onBehalf: false,
+        onBehalfReason: null,
+        createdBy: user.memberId,
+        decidedBy: null,
+        decidedAt: null,
+        decisionReason: null,
+        hoursReason: proposal.reason,
+        resubmittedFrom: old.id,
+        createdAt: now,
+        updatedAt: now,
+      });
+      record.assignId();
+      try {
+        await m.createQueryBuilder().insert().into(ServiceRecordEntity).values(record).updateEntity(false).execute();
+      } catch (error) {
+        // The unique index on resubmitted_from decides a race the lock did not (SQLite, or a lock not yet taken).
+        if (isUniqueViolation(error)) throw new DomainException('SERVICE_NOT_RESUBMITTABLE');
+        throw error;
+      }
+      // What the worker saw on the first (where it was, how its times were verified) still holds for the second.
+      const carried = (await m.getRepository(ServiceRecordFlagEntity).find({ where: { recordId: old.id } }))
+        .filter((f) => f.flag !== 'hours_above_duration')
+        .map((f) => ({ flag: f.flag, detail: f.detail }));
+      await addFlags(m, record.id, [...carried, ...(proposal.flag ? [proposal.flag] : [])], now, { fresh: true });
+      await this.audit.record(
+        {
+          actorId: user.memberId,
+          action: 'service.resubmit',
+          targetType: 'service_record',
+          targetId: record.id,
+          ip,
+          result: 'success',
+          detail: { resubmittedFrom: old.id, recordId: record.id, proposedHours: proposal.hours, hoursReason: proposal.reason },
+        },
+        m,
+      );
+      return record;
+    });
+    return this.views.one(created);
+  }
+
+  /**
+   * One day's hours and visits: the member's own, or (for a worker, before entering a sheet) each listed member's, who
+   * must be registered with a community the worker serves.
+   */
+  async day(user: AuthUser, query: ServiceDayQueryDto): Promise<ServiceDayResponse> {
+    const date = query.date ?? shanghaiDate(this.clock.now());
+    const isWorker = user.roles.some((r) => r.role === 'worker');
+    let memberIds = [user.memberId];
+    if (isWorker && query.memberIds && query.memberIds.length > 0) {
+      memberIds = [...new Set(query.memberIds)];
+      const approved = new Set(await this.registrations.approvedMemberIdsIn(await this.scope.workerCommunityIds(user)));
+      if (memberIds.some((id) => !approved.has(id))) {
+        throw new DomainException('FORBIDDEN', '所选党员不在您负责的社区');
+      }
+    }
+    const max = this.checkin.maxHoursPerDay;
+    const m = this.records.manager;
+    const counted = await lockedHoursThatDay(m, memberIds, date, { unlocked: true });
+    const dayStart = shanghaiDayStart(date);
+    const dayEnd = new Date(dayStart.getTime() + 24 * 3600 * 1000);
+    // Visits touching the day, a visit across midnight included: what a form checks new times against.
+    const visits = await this.records
+      .createQueryBuilder('r')
+      .select(['r.id', 'r.memberId', 'r.startedAt', 'r.endedAt', 'r.status'])
+      .where({ memberId: In(memberIds) })
+      .andWhere("r.status <> 'rejected'")
+      .andWhere('r.started_at < :dayEnd', { dayEnd })
+      .andWhere('(r.ended_at IS NULL OR r.ended_at > :dayStart)', { dayStart })
+      .orderBy('r.started_at', 'ASC')
+      .getMany();
+    return {
+      date,
+      maxHoursPerDay: max,
+      members: memberIds.map((memberId) => {
+        const total = counted.get(memberId) ?? 0;
+        return {
+          memberId,
+          counted: total,
+          remaining: roomOfDay(total, max),
+          visits: visits
+            .filter((v) => v.memberId === memberId)
+            .map((v) => ({ id: v.id, startedAt: v.startedAt.toISOString(), endedAt: v.endedAt?.toISOString() ?? null, status: v.status })),
+        };
+      }),
+    };
+  }
+
+  /** The member's confirmed and still-waiting hours this month and this year, in one query over their records. */
+  async myHours(user: AuthUser): Promise<MyHoursResponse> {
+    const today = shanghaiDate(this.clock.now());
+    const yearKey = today.slice(0, 4);
+    const monthKey = today.slice(0, 7);
+    // service_date is YYYY-MM-DD text, so day ranges compare as strings; "-31" closes every month.
+    const inMonth = 'r.service_date >= :monthStart AND r.service_date <= :monthEnd';
+    const row = await this.records
+      .createQueryBuilder('r')
+      .select(`COALESCE(SUM(CASE WHEN r.status = 'confirmed' AND ${inMonth} THEN r.hours ELSE 0 END), 0)`, 'monthConfirmed')
+      .addSelect(`COALESCE(SUM(CASE WHEN r.status = 'pending' AND ${inMonth} THEN r.proposed_hours ELSE 0 END), 0)`, 'monthPending')
+      .addSelect("COALESCE(SUM(CASE WHEN r.status = 'confirmed' THEN r.hours ELSE 0 END), 0)", 'yearConfirmed')
+      .addSelect("COALESCE(SUM(CASE WHEN r.status = 'pending' THEN r.proposed_hours ELSE 0 END), 0)", 'yearPending')
+      .where('r.member_id = :memberId', { memberId: user.memberId })
+      .andWhere('r.service_date >= :yearStart AND r.service_date <= :yearEnd', { yearStart: `${yearKey}-01-01`, yearEnd: `${yearKey}-12-31` })
+      .setParameters({ monthStart: `${monthKey}-01`, monthEnd: `${monthKey}-31` })
+      .getRawOne<Record<'monthConfirmed' | 'monthPending' | 'yearConfirmed' | 'yearPending', string | number | null>>();
+    const n = (v: string | number | null | undefined) => Number(v ?? 0);
+    return {
+      month: { confirmed: n(row?.monthConfirmed), pending: n(row?.monthPending) },
+      year: { confirmed: n(row?.yearConfirmed), pending: n(row?.yearPending) },
+      monthKey,
+      yearKey,
+    };
   }
 
   private async insertStart(m: EntityManager, memberId: string, plan: StartPlan, now: Date): Promise<ServiceRecordEntity> {

@@ -4,6 +4,7 @@ import type {
   Page,
   RegistrationView,
   RosterImportReport,
+  ServiceDayResponse,
   ServiceDecisionResponse,
   ServiceRecordView,
   UnitView,
@@ -589,6 +590,26 @@ export const ENDPOINTS: Record<string, EndpointSpec> = {
   },
   'GET /api/v1/services/current': { allowed: MEMBERS, ok: OK, build: () => ({}) },
   'GET /api/v1/services/mine': { allowed: MEMBERS, ok: OK, build: () => ({}) },
+  'GET /api/v1/services/mine/hours': { allowed: MEMBERS, ok: OK, build: () => ({}) },
+  'GET /api/v1/services/day': {
+    allowed: MEMBERS,
+    ok: (who) => ({
+      status: 200,
+      check: (res, { w }) => {
+        const members = (res.body as ServiceDayResponse).members.map((m) => m.memberId);
+        if (who !== 'worker') expect(members).toEqual([w.self(who)]);
+        else expect(members).toHaveLength(1);
+      },
+    }),
+    // A worker asking about a member of a community they do not serve.
+    outOfScope: { worker: FORBIDDEN },
+    build: async (w, who, scope) => {
+      if (who !== 'worker') return { query: { memberIds: w.other() } };
+      const m = await w.member('zzb');
+      await w.registration(m.id, scope === 'out' ? 'gm' : 'xy', 'approved');
+      return { query: { memberIds: m.id } };
+    },
+  },
   'GET /api/v1/services/queue': {
     allowed: STAFF,
     ok: (who) => ({
@@ -660,6 +681,16 @@ export const ENDPOINTS: Record<string, EndpointSpec> = {
         },
       };
     },
+  },
+  'POST /api/v1/services/{id}/resubmit': {
+    allowed: MEMBERS,
+    ok: CREATED,
+    // Only one's own rejected record: another member's reads as missing.
+    outOfScope: each(MEMBERS, NOT_FOUND),
+    build: async (w, who, scope) => ({
+      params: { id: await w.rejectedRecord(scope === 'out' ? w.other() : w.self(who), 'xy') },
+      body: { serviceType: 'care', description: '帮助社区整理图书角', proposedHours: 1 },
+    }),
   },
   'POST /api/v1/services/{id}/end': {
     allowed: MEMBERS,

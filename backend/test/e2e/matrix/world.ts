@@ -300,11 +300,28 @@ export class World {
     return id;
   }
 
-  /** Ends any open visit of the member, so a new one may start. */
+  /** Ends any open visit of the member, so a new one may start (rejected, so its time and hours block no later visit). */
   async closeVisits(memberId: string): Promise<void> {
     await this.ds
       .getRepository(ServiceRecordEntity)
-      .update({ openMemberId: memberId }, { status: 'pending', openMemberId: null, endedAt: new Date() });
+      .update({ openMemberId: memberId }, { status: 'rejected', openMemberId: null, endedAt: new Date() });
+  }
+
+  /** A rejected 50-minute visit two days ago, ready to be corrected and resubmitted by its member. */
+  async rejectedRecord(memberId: string, community: CommunityKey): Promise<string> {
+    const id = await this.serviceRecord(memberId, community, 'pending');
+    const startedAt = new Date(Date.now() - 2 * 24 * 3600_000);
+    await this.ds.getRepository(ServiceRecordEntity).update(
+      { id },
+      {
+        status: 'rejected',
+        startedAt,
+        endedAt: new Date(startedAt.getTime() + 50 * 60_000),
+        serviceDate: new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(startedAt),
+        decisionReason: '服务内容不完整',
+      },
+    );
+    return id;
   }
 
   async serviceStatus(id: string): Promise<string> {

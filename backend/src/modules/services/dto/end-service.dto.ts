@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SERVICE_TYPES, type ServiceEndRequest, type ServiceType } from '@pioneer/shared-types';
 import { Transform } from 'class-transformer';
-import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { HOURS_REASON_MAX } from '../hours-rules.js';
+import { IsIn, IsISO8601, IsNumber, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
 export const DESCRIPTION_MIN = 5;
 export const DESCRIPTION_MAX = 500;
@@ -36,4 +37,16 @@ export class EndServiceDto implements ServiceEndRequest {
   @IsOptional()
   @IsISO8601({ strict: true }, { message: '离线记录的时间格式不正确' })
   offlineClaimedAt?: string;
+
+  @ApiPropertyOptional({ description: '申报时长（0.5 小时一档）；不填则按实际时长（至少 0.5 小时）' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: '申报时长应为数字' })
+  proposedHours?: number;
+
+  @ApiPropertyOptional({ maxLength: HOURS_REASON_MAX, description: '申报时长超过实际时长时必填：说明原因' })
+  @IsOptional()
+  @Transform(trimText)
+  @MaxLength(HOURS_REASON_MAX, { message: `说明不能超过 ${HOURS_REASON_MAX} 个字` })
+  @IsString({ message: '说明应为文字' })
+  hoursReason?: string;
 }

@@ -103,4 +103,16 @@ export class ServiceRecordEntity extends BaseEntity {
 
   @Column({ name: 'decision_reason', type: 'varchar', length: 200, nullable: true })
   decisionReason: string | null;
+
+  /** Why the member proposed more hours than the visit lasted (the record is flagged hours_above_duration). */
+  @Column({ name: 'hours_reason', type: 'varchar', length: 200, nullable: true })
+  hoursReason: string | null;
+
+  /**
+   * On a corrected record: the rejected record it replaces. UNIQUE, so a rejected record is resubmitted at most once
+   * even when two requests race (NULLs never collide).
+   */
+  @Index('uq_service_records_resubmitted_from', { unique: true })
+  @Column({ name: 'resubmitted_from', type: 'varchar', length: 36, nullable: true })
+  resubmittedFrom: string | null;
 }
