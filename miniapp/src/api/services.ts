@@ -1,5 +1,6 @@
 import type {
   CheckinCodeResponse,
+  MyHoursResponse,
   Page,
   ServiceDecisionRequest,
   ServiceDecisionResponse,
@@ -7,7 +8,9 @@ import type {
   ServiceOnBehalfRequest,
   ServiceQueueQuery,
   ServiceRecordStatus,
+  ServiceDayResponse,
   ServiceRecordView,
+  ServiceResubmitRequest,
   ServiceStartRequest,
 } from '@pioneer/shared-types';
 import { apiRequest } from './client';
@@ -75,4 +78,21 @@ export function listMyServices(query: MyServicesQuery = {}): Promise<Page<Servic
   return apiRequest<Page<ServiceRecordView>>(`${BASE}/mine`, {
     query: { page: query.page, pageSize: query.pageSize, status: query.status },
   });
+}
+
+/** One day's hours counted and left, with the visits then: the caller's own, or (workers) each listed member's. */
+export function getServiceDay(query: { date?: string; memberIds?: string[] } = {}): Promise<ServiceDayResponse> {
+  return apiRequest<ServiceDayResponse>(`${BASE}/day`, {
+    query: { date: query.date, memberIds: query.memberIds && query.memberIds.length > 0 ? query.memberIds.join(',') : undefined },
+  });
+}
+
+/** The caller's confirmed and still-waiting hours this month and this year. */
+export function getMyHours(): Promise<MyHoursResponse> {
+  return apiRequest<MyHoursResponse>(`${BASE}/mine/hours`);
+}
+
+/** A rejected record corrected and sent again: a new record linked to the first. */
+export function resubmitService(recordId: string, body: ServiceResubmitRequest, idempotencyKey?: string): Promise<ServiceRecordView> {
+  return apiRequest<ServiceRecordView>(`${BASE}/${encodeURIComponent(recordId)}/resubmit`, { method: 'POST', body, idempotencyKey });
 }

@@ -246,4 +246,88 @@ describe('VisitPage in the mini-program', () => {
     expect(taroMock.scanOptions).toEqual([{ onlyFromCamera: true, scanType: ['qrCode'] }]);
     expect(requestsTo('POST', END)[0].data).toEqual({ serviceType: 'civility', description: DESCRIPTION, code: CODE });
   });
+
+  describe('the hours', () => {
+    const twoMinutesAgo = () => new Date(Date.now() - 2 * 60_000).toISOString();
+    const dayRoute = (remaining: number) => () =>
+      ok({ date: '2026-03-05', maxHoursPerDay: 8, members: [{ memberId: MEMBER_ID, counted: 8 - remaining, remaining, visits: [] }] });
+    const plus = (container: HTMLElement) => fireEvent.click(container.querySelector('.visit-end__hours .hours-stepper__plus') as HTMLElement);
+    const fill = (container: HTMLElement) => {
+      chooseType(container, 'care');
+      typeIntoTextArea(container, 'visit-end__description', DESCRIPTION);
+    };
+
+    it('a two-minute visit proposes 0.5 h and says what is left of today; more needs a reason, then both are sent', async () => {
+      serve({
+        ...baseRoutes,
+        'GET /api/v1/services/current': () => ok(recordFixture({ startedAt: twoMinutesAgo() })),
+        'GET /api/v1/services/day': dayRoute(2),
+        [`POST ${END}`]: () => ok(recordFixture({ status: 'pending', proposedHours: 1.5 })),
+      });
+      const { container } = render(<VisitPage />);
+      await formReady(container);
+      expect(container.querySelector('.visit-end__hours .hours-stepper__value')?.textContent).toBe('0.5 小时');
+      await waitFor(() => expect(container.querySelector('.visit-end__room')?.textContent).toBe('今日还可记 2 小时'));
+      expect(container.querySelector('.visit-end__reason')).toBeNull();
+
+      fill(container);
+      plus(container);
+      plus(container);
+      expect(container.querySelector('.visit-end__hours .hours-stepper__value')?.textContent).toBe('1.5 小时');
+      expect(container.querySelector('.visit-end__reason')).not.toBeNull();
+      submitDirect(container);
+      expect(await screen.findByText('申报时长超过实际时长（约 0.5 小时），请用 2–200 个字说明原因')).toBeTruthy();
+      expect(requestsTo('POST', END)).toHaveLength(0);
+
+      typeIntoInput(container, 'visit-end__reason', '签到前已在楼道清理');
+      expect(screen.queryByText(/请用 2–200 个字说明原因/)).toBeNull();
+      submitDirect(container);
+      await waitFor(() => expect(requestsTo('POST', END)).toHaveLength(1));
+      expect(requestsTo('POST', END)[0]!.data).toEqual({
+        serviceType: 'care',
+        description: DESCRIPTION,
+        proposedHours: 1.5,
+        hoursReason: '签到前已在楼道清理',
+      });
+    });
+
+    it('refuses a proposal above today’s room in the form, beside the hours', async () => {
+      serve({
+        ...baseRoutes,
+        'GET /api/v1/services/current': () => ok(recordFixture({ startedAt: twoMinutesAgo() })),
+        'GET /api/v1/services/day': dayRoute(1),
+      });
+      const { container } = render(<VisitPage />);
+      await formReady(container);
+      await waitFor(() => expect(container.querySelector('.visit-end__room')?.textContent).toBe('今日还可记 1 小时'));
+      fill(container);
+      plus(container);
+      plus(container);
+      typeIntoInput(container, 'visit-end__reason', '提前到场布置会场');
+      submitDirect(container);
+      await waitFor(() => expect(container.querySelector('.visit-end__hours .field-error')?.textContent).toBe('今日还可记 1 小时'));
+      expect(requestsTo('POST', END)).toHaveLength(0);
+      // Changing the hours clears it.
+      fireEvent.click(container.querySelector('.visit-end__hours .hours-stepper__minus') as HTMLElement);
+      expect(container.querySelector('.visit-end__hours .field-error')).toBeNull();
+    });
+
+    it('shows the server’s refusal over the cap beside the hours, not as a generic failure', async () => {
+      serve({
+        ...baseRoutes,
+        'GET /api/v1/services/current': () => ok(recordFixture({ startedAt: twoMinutesAgo() })),
+        [`POST ${END}`]: () =>
+          refusal(422, 'SERVICE_DAILY_CAP', '今日还可记 0 小时（每天最多 8 小时），请调整申报时长', [
+            { field: 'proposedHours', message: '今日还可记 0 小时' },
+          ]),
+      });
+      const { container } = render(<VisitPage />);
+      await formReady(container);
+      fill(container);
+      submitDirect(container);
+      await waitFor(() => expect(container.querySelector('.visit-end__hours .field-error')?.textContent).toBe('今日还可记 0 小时'));
+      expect(container.querySelector('.visit-end-error')).toBeNull();
+      expect(taroMock.navigations).toEqual([]);
+    });
+  });
 });

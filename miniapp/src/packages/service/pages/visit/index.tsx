@@ -1,25 +1,20 @@
 import { SERVICE_FLAG_LABELS, SERVICE_TYPE_LABELS, SERVICE_TYPES } from '@pioneer/shared-types';
 import { Text, View } from '@tarojs/components';
 import { Button, TextArea } from '@nutui/nutui-react-taro';
+import FieldError from '@/components/field-error';
+import HoursStepper from '@/components/hours-stepper';
 import SectionCard from '@/components/section-card';
 import StateView from '@/components/state-view';
 import TextField from '@/components/text-field';
 import PendingItem from '../../components/pending-item';
 import ProblemNotice from '../../components/problem-notice';
 import { formatDateTime, formatElapsed } from '@/format/date-time';
+import { formatHours, roomText } from '@/format/hours';
 import { verificationLabel } from '@/format/verification';
 import { openCheckin, openLogin, openRecords } from '../../shared/navigation';
-import { type CurrentVisit, DESCRIPTION_MAX, useVisit } from './use-visit';
+import { type CurrentVisit, DESCRIPTION_MAX, HOURS_REASON_MAX, useVisit } from './use-visit';
 import '../../components/service.scss';
 import './index.scss';
-
-function FieldError({ message }: { message: string | undefined }) {
-  return message ? (
-    <View className="visit-end__error" role="alert">
-      <Text>{message}</Text>
-    </View>
-  ) : null;
-}
 
 function VisitSummary({ visit }: { visit: CurrentVisit }) {
   if (visit.source === 'phone') {
@@ -156,7 +151,7 @@ export default function VisitPage() {
               </View>
             ))}
           </View>
-          <FieldError message={page.fieldErrors.serviceType} />
+          <FieldError className="visit-end__error" message={page.fieldErrors.serviceType} />
 
           <Text className="visit-end__label">服务内容</Text>
           <TextArea
@@ -170,7 +165,35 @@ export default function VisitPage() {
             status={page.fieldErrors.description ? 'error' : 'default'}
           />
           <Text className="visit-end__count">{`${page.description.length}/${DESCRIPTION_MAX}`}</Text>
-          <FieldError message={page.fieldErrors.description} />
+          <FieldError className="visit-end__error" message={page.fieldErrors.description} />
+
+          <HoursStepper
+            className="visit-end__hours"
+            label="申报时长"
+            value={page.hours}
+            onChange={page.setHours}
+            min={page.remaining === 0 ? 0 : 0.5}
+            max={page.maxHours}
+            hint={`实际约 ${formatHours(page.actualHours)}，超过实际时长需说明原因`}
+            error={page.fieldErrors.proposedHours}
+          />
+          {page.remaining !== undefined ? (
+            <Text className="service-hint visit-end__room">
+              {page.remaining === 0 ? '今日时长已记满，本次可申报 0 小时后签退' : roomText(page.remaining)}
+            </Text>
+          ) : null}
+          {page.aboveActual || page.fieldErrors.hoursReason ? (
+            <TextField
+              className="visit-end__reason"
+              label="说明原因"
+              required
+              value={page.hoursReason}
+              onChange={page.setHoursReason}
+              maxLength={HOURS_REASON_MAX}
+              placeholder="例如：签到前已在楼道清理"
+              error={page.fieldErrors.hoursReason}
+            />
+          ) : null}
 
           {page.demoShortCode ? (
             <TextField

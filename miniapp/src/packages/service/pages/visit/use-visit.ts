@@ -1,10 +1,12 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import type { ServiceEndRequest, ServiceRecordView, ServiceType } from '@pioneer/shared-types';
 import { asApiError, type ApiError } from '@/api/api-error';
-import { pickFieldErrors } from '@/api/field-errors';
+import { hasFieldErrors } from '@/api/field-errors';
 import { getOverview } from '@/api/public';
-import { endService, getCurrentService } from '@/api/services';
+import { endService, getCurrentService, getServiceDay } from '@/api/services';
+import { durationHours, formatHours, roomText } from '@/format/hours';
+import { useFormErrors } from '@/hooks/use-form-errors';
 import { ROUTES } from '@/constants/routes';
 import { useApi, useRefreshOnShow } from '@/hooks/use-api';
 import { useRetryKey } from '@/hooks/use-retry-key';
@@ -26,7 +28,11 @@ import { usePendingUploads } from '../../shared/use-pending-uploads';
 export const DESCRIPTION_MIN = 5;
 export const DESCRIPTION_MAX = 500;
 const SHORT_CODE_PATTERN = /^\d{6}$/;
-const FORM_FIELDS = ['serviceType', 'description', 'shortCode', 'code'] as const;
+export const HOURS_REASON_MIN = 2;
+export const HOURS_REASON_MAX = 200;
+const FORM_FIELDS = ['serviceType', 'description', 'shortCode', 'code', 'proposedHours', 'hoursReason'] as const;
+/** The proposed duration follows the clock while the form is open. */
+const TICK_MS = 30_000;
 type FormField = (typeof FORM_FIELDS)[number];
 export type VisitFieldErrors = Partial<Record<FormField, string>>;
 
@@ -58,10 +64,6 @@ const LOCAL_PROBLEMS = {
   },
 } satisfies Record<string, ServiceProblem>;
 
-function fieldErrorsOf(error: ApiError): VisitFieldErrors {
-  return pickFieldErrors(error, FORM_FIELDS);
-}
-
 export function useVisit() {
   const [signedIn, setSignedIn] = useState<boolean>(() => isSignedIn());
   const current = useApi(getCurrentService, { enabled: signedIn });
@@ -92,24 +94,45 @@ export function useVisit() {
   const [serviceType, setServiceTypeValue] = useState<ServiceType | ''>('');
   const [description, setDescriptionValue] = useState('');
   const [shortCode, setShortCodeValue] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<VisitFieldErrors>({});
+  // null: the member has not touched the hours, which then follow the visit's real duration.
+  const [chosenHours, setChosenHours] = useState<number | null>(null);
+  const [hoursReason, setHoursReasonValue] = useState('');
+  const [serverError, setServerError] = useState<ApiError | undefined>(undefined);
+  const form = useFormErrors(serverError, FORM_FIELDS);
+  const fieldErrors = form.errors as VisitFieldErrors;
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const tick = setInterval(() => setNow(Date.now()), TICK_MS);
+    return () => clearInterval(tick);
+  }, []);
+  // What is left of today's cap, shown before sending so a proposal above it never has to be refused.
+  const day = useApi(() => getServiceDay(), { enabled: signedIn });
+  const remaining = day.data?.members[0]?.remaining;
+  const maxHours = day.data?.maxHoursPerDay ?? 8;
+  const startedAt = visit ? (visit.source === 'server' ? visit.record.startedAt : visit.start.claimedAt) : null;
+  const actualHours = startedAt ? durationHours(startedAt, now) : 0.5;
+  // A visit longer than a day's cap proposes the cap; the server then says how much of it is left.
+  const hours = chosenHours ?? Math.min(actualHours, maxHours);
+  const aboveActual = hours > actualHours;
   const [problem, setProblem] = useState<ServiceProblem | null>(null);
   const [busy, setBusy] = useState<EndMode | null>(null);
   const busyRef = useRef(false);
   const { keyFor, reset: resetKey } = useRetryKey();
 
+  const reloadDay = day.reload;
   const refresh = useCallback(async (): Promise<void> => {
     const nowSignedIn = isSignedIn();
     setSignedIn(nowSignedIn);
-    if (nowSignedIn) await reloadCurrent();
-  }, [reloadCurrent]);
+    setNow(Date.now());
+    if (nowSignedIn) await Promise.all([reloadCurrent(), reloadDay()]);
+  }, [reloadCurrent, reloadDay]);
 
   useRefreshOnShow(refresh);
   usePullDownRefresh(() => {
     void refresh().finally(() => Taro.stopPullDownRefresh());
   });
 
-  const clearField = (field: FormField): void => setFieldErrors((errors) => ({ ...errors, [field]: undefined }));
+  const clearField = (field: FormField): void => form.clear(field);
 
   /** What the form holds, or the first problem with it (shown beside the field). */
   const validate = (): { serviceType: ServiceType; description: string } | null => {
@@ -120,7 +143,13 @@ export function useVisit() {
     if (text.length > DESCRIPTION_MAX) errors.description = `服务内容不能超过 ${DESCRIPTION_MAX} 个字`;
     const typed = shortCode.trim();
     if (demoShortCode && typed !== '' && !SHORT_CODE_PATTERN.test(typed)) errors.shortCode = '请输入 6 位数字签到码';
-    setFieldErrors(errors);
+    if (remaining !== undefined && hours > remaining) errors.proposedHours = roomText(remaining);
+    const reason = hoursReason.trim();
+    if (aboveActual && (reason.length < HOURS_REASON_MIN || reason.length > HOURS_REASON_MAX)) {
+      errors.hoursReason = `申报时长超过实际时长（约 ${formatHours(actualHours)}），请用 ${HOURS_REASON_MIN}–${HOURS_REASON_MAX} 个字说明原因`;
+    }
+    setServerError(undefined);
+    form.setLocal(errors);
     if (Object.keys(errors).length > 0 || serviceType === '') return null;
     return { serviceType, description: text };
   };
@@ -165,10 +194,11 @@ export function useVisit() {
         });
         return;
       }
-      const fields = fieldErrorsOf(error);
-      if (Object.keys(fields).length > 0) {
-        setFieldErrors(fields);
-        if (fields.code === undefined && fields.shortCode === undefined) return;
+      setServerError(error);
+      // Beside its field when it has one (the hours over today's room, the reason); a code problem also explains itself.
+      if (hasFieldErrors(error, FORM_FIELDS) && !hasFieldErrors(error, ['code', 'shortCode'])) {
+        if (error.code === 'SERVICE_DAILY_CAP') void reloadDay();
+        return;
       }
       setProblem(serviceProblem(error));
       if (error.code === 'SERVICE_NOT_OPEN') void reloadCurrent();
@@ -179,12 +209,15 @@ export function useVisit() {
   const submit = async (mode: EndMode): Promise<void> => {
     if (busyRef.current || visit === null || keptEnd !== null) return;
     setProblem(null);
-    const form = validate();
-    if (!form) return;
+    const filled = validate();
+    if (!filled) return;
     busyRef.current = true;
     setBusy(mode);
     try {
-      const body: ServiceEndRequest = { serviceType: form.serviceType, description: form.description };
+      const body: ServiceEndRequest = { serviceType: filled.serviceType, description: filled.description };
+      // Untouched hours are left to the server, whose clock ends the visit; a chosen figure (and its reason) is sent.
+      if (chosenHours !== null) body.proposedHours = chosenHours;
+      if (chosenHours !== null && hoursReason.trim() !== '') body.hoursReason = hoursReason.trim();
       if (mode === 'scan') {
         const outcome = await scanCheckinCode();
         if (outcome.kind === 'cancelled') return;
@@ -254,6 +287,20 @@ export function useVisit() {
     setShortCode: (value: string) => {
       setShortCodeValue(value);
       clearField('shortCode');
+    },
+    hours,
+    actualHours,
+    aboveActual,
+    remaining,
+    maxHours,
+    setHours: (value: number) => {
+      setChosenHours(value);
+      clearField('proposedHours');
+    },
+    hoursReason,
+    setHoursReason: (value: string) => {
+      setHoursReasonValue(value);
+      clearField('hoursReason');
     },
     fieldErrors,
     problem,
