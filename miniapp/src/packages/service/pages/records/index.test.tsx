@@ -3,7 +3,19 @@ import { meFixture } from '@test/fixtures';
 import { taroMock } from '@test/taro-mock';
 import { keepEnd, keepStart, pendingWrites, rememberServiceContext } from '@/services/offline-queue';
 import { saveToken } from '@/services/session';
-import { COMMUNITY, MEMBER_ID, offline, ok, pageOf, recordFixture, refusal, requestsTo, serve } from '../../testing/fixtures';
+import {
+  COMMUNITY,
+  MEMBER_ID,
+  offline,
+  ok,
+  pageOf,
+  recordFixture,
+  refusal,
+  requestsTo,
+  serve,
+  typeIntoInput,
+  typeIntoTextArea,
+} from '../../testing/fixtures';
 import RecordsPage from './index';
 
 const MINE = '/api/v1/services/mine';
@@ -56,8 +68,8 @@ describe('RecordsPage', () => {
     await waitFor(() => expect(container.querySelectorAll('.record-item')).toHaveLength(3));
     expect(requestsTo('GET', MINE)[0].url).toBe(`${MINE}?page=1&pageSize=10`);
     expect(texts(container, '.record-item .record-status')).toEqual(['待确认', '已确认', '未通过']);
-    expect(texts(container, '.record-item__hours')).toEqual(['计入时长 0 小时', '计入时长 2 小时', '计入时长 0 小时']);
-    expect(texts(container, '.record-item__proposed')).toEqual(['待确认：约 1.5 小时']);
+    // Pending hours read as proposed and waiting, never as 0.
+    expect(texts(container, '.record-item__hours')).toEqual(['申报 1.5 小时 · 待确认', '计入 2 小时', '未计入时长']);
     expect(texts(container, '.record-item--pending .record-item__flag')).toEqual(['定位精度不足', '离线记录，时间以手机为准']);
     expect(container.querySelector('.record-item--rejected .record-item__reason')?.textContent).toBe(
       '未通过原因：当天社区没有安排该项服务',
@@ -96,7 +108,7 @@ describe('RecordsPage', () => {
     items = [{ ...pending, status: 'confirmed', hours: 1.5 }];
     act(() => taroMock.triggerPullDownRefresh());
 
-    await waitFor(() => expect(texts(container, '.record-item__hours')).toEqual(['计入时长 1.5 小时']));
+    await waitFor(() => expect(texts(container, '.record-item__hours')).toEqual(['计入 1.5 小时']));
     await waitFor(() => expect(taroMock.pullDownStops).toBe(1));
   });
 
@@ -183,5 +195,67 @@ describe('RecordsPage', () => {
     render(<RecordsPage />);
 
     expect(await screen.findByText('还没有服务记录')).toBeTruthy();
+  });
+
+  describe('a rejected record', () => {
+    const RESUBMIT = '/api/v1/services/x1/resubmit';
+    const open = (container: HTMLElement) => fireEvent.click(container.querySelector('.record-item__resubmit') as HTMLElement);
+    const send = (container: HTMLElement) => fireEvent.click(container.querySelector('.resubmit-form__submit') as HTMLElement);
+
+    it('is corrected and resubmitted from the list; afterwards it reads 已重新提交', async () => {
+      let items = [rejected];
+      const corrected = recordFixture({ ...rejected, id: 'x2', status: 'pending', description: '帮助社区搬运防汛物资', resubmittedFrom: 'x1' });
+      serve({
+        [`GET ${MINE}`]: () => ok(pageOf(items)),
+        [`POST ${RESUBMIT}`]: () => {
+          items = [corrected, { ...rejected, resubmittedAs: 'x2' }];
+          return ok(corrected);
+        },
+      });
+      const { container } = render(<RecordsPage />);
+      await waitFor(() => expect(container.querySelector('.record-item__resubmit')).not.toBeNull());
+      expect(container.querySelector('.record-item__reason')?.textContent).toBe('未通过原因：当天社区没有安排该项服务');
+      open(container);
+      await waitFor(() => expect(container.querySelector('.resubmit-form__description taro-textarea-core')).not.toBeNull());
+      // The visit lasted an hour: the form proposes what was proposed, 1 小时, with no reason needed.
+      expect(container.querySelector('.resubmit-form__hours .hours-stepper__value')?.textContent).toBe('1 小时');
+      expect(container.querySelector('.resubmit-form__reason')).toBeNull();
+      typeIntoTextArea(container, 'resubmit-form__description', '帮助社区搬运防汛物资');
+      send(container);
+
+      await waitFor(() => expect(requestsTo('POST', RESUBMIT)).toHaveLength(1));
+      const [request] = requestsTo('POST', RESUBMIT);
+      expect(request!.data).toEqual({ serviceType: 'other', description: '帮助社区搬运防汛物资', proposedHours: 1 });
+      expect(request!.header['Idempotency-Key']).toBeTruthy();
+      await waitFor(() => expect(container.querySelector('.record-item__resubmitted')?.textContent).toBe('已重新提交'));
+      expect(container.querySelector('.record-item__resubmit')).toBeNull();
+      expect(texts(container, '.record-item__resubmission')).toEqual(['修改后重新提交的记录']);
+    });
+
+    it('asks for a reason above the visit’s duration, and shows the server’s field error beside its field', async () => {
+      serve({
+        // An hour's visit.
+        [`GET ${MINE}`]: () => ok(pageOf([{ ...rejected, endedAt: '2026-03-05T07:00:00.000Z' }])),
+        [`POST ${RESUBMIT}`]: () =>
+          refusal(422, 'SERVICE_DAILY_CAP', '今日还可记 1 小时（每天最多 8 小时），请调整申报时长', [
+            { field: 'proposedHours', message: '今日还可记 1 小时' },
+          ]),
+      });
+      const { container } = render(<RecordsPage />);
+      await waitFor(() => expect(container.querySelector('.record-item__resubmit')).not.toBeNull());
+      open(container);
+      await waitFor(() => expect(container.querySelector('.resubmit-form')).not.toBeNull());
+      fireEvent.click(container.querySelector('.resubmit-form__hours .hours-stepper__plus') as HTMLElement);
+      expect(container.querySelector('.resubmit-form__reason')).not.toBeNull();
+      send(container);
+      expect(await screen.findByText('申报时长超过实际时长（约 1 小时），请用 2–200 个字说明原因')).toBeTruthy();
+      expect(requestsTo('POST', RESUBMIT)).toHaveLength(0);
+
+      typeIntoInput(container, 'resubmit-form__reason', '搬运后又帮忙清点');
+      send(container);
+      await waitFor(() => expect(container.querySelector('.resubmit-form__hours .field-error')?.textContent).toBe('今日还可记 1 小时'));
+      expect(requestsTo('POST', RESUBMIT)[0]!.data).toMatchObject({ proposedHours: 1.5, hoursReason: '搬运后又帮忙清点' });
+      expect(container.querySelector('.resubmit-form__message')).toBeNull();
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { SERVICE_FLAG_LABELS, SERVICE_TYPE_LABELS, type ServiceRecordView } from '@pioneer/shared-types';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
@@ -7,9 +8,10 @@ import StateView from '@/components/state-view';
 import PendingItem from '../../components/pending-item';
 import RecordStatus from '../../components/record-status';
 import { formatDateTime, formatSpan } from '@/format/date-time';
-import { formatHours } from '@/format/hours';
+import { recordHoursText } from '@/format/hours';
 import { verificationLabel } from '@/format/verification';
 import { openCheckin, openLogin, openVisit } from '../../shared/navigation';
+import ResubmitForm from './resubmit-form';
 import { useRecords } from './use-records';
 import '../../components/service.scss';
 import './index.scss';
@@ -19,8 +21,9 @@ function verificationText(record: ServiceRecordView): string {
   return record.status === 'open' ? start : `${start} · ${verificationLabel(record.endVerification, 'end')}`;
 }
 
-function RecordItem({ record }: { record: ServiceRecordView }) {
-  const waiting = record.status === 'pending' || record.status === 'open';
+function RecordItem({ record, onResubmitted }: { record: ServiceRecordView; onResubmitted: () => void }) {
+  const [correcting, setCorrecting] = useState(false);
+  const resubmittable = record.status === 'rejected' && record.resubmittedAs === null && record.endedAt !== null;
   return (
     <View className={`record-item record-item--${record.status}`}>
       <View className="record-item__head">
@@ -34,11 +37,10 @@ function RecordItem({ record }: { record: ServiceRecordView }) {
       {record.description ? <Text className="record-item__description">{record.description}</Text> : null}
 
       <View className="record-item__hours-row">
-        <Text className="record-item__hours">{`计入时长 ${formatHours(record.hours)}`}</Text>
-        {waiting && record.proposedHours > 0 ? (
-          <Text className="record-item__proposed">{`待确认：约 ${formatHours(record.proposedHours)}`}</Text>
-        ) : null}
+        <Text className={`record-item__hours record-item__hours--${record.status}`}>{recordHoursText(record)}</Text>
       </View>
+      {record.hoursReason ? <Text className="record-item__hours-reason">{`时长说明：${record.hoursReason}`}</Text> : null}
+      {record.resubmittedFrom ? <Text className="record-item__resubmission">修改后重新提交的记录</Text> : null}
 
       <Text className="record-item__verification">{verificationText(record)}</Text>
       {record.onBehalf ? (
@@ -55,6 +57,24 @@ function RecordItem({ record }: { record: ServiceRecordView }) {
       ) : null}
       {record.status === 'rejected' ? (
         <Text className="record-item__reason">{`未通过原因：${record.decisionReason ?? '未说明'}`}</Text>
+      ) : null}
+      {record.status === 'rejected' && record.resubmittedAs ? (
+        <Text className="record-item__resubmitted">已重新提交</Text>
+      ) : null}
+      {resubmittable && !correcting ? (
+        <Button className="service-action record-item__resubmit" size="large" block onClick={() => setCorrecting(true)}>
+          修改后重新提交
+        </Button>
+      ) : null}
+      {resubmittable && correcting ? (
+        <ResubmitForm
+          record={record}
+          onCancel={() => setCorrecting(false)}
+          onDone={() => {
+            setCorrecting(false);
+            onResubmitted();
+          }}
+        />
       ) : null}
       {record.status === 'confirmed' && record.decidedBy ? (
         <Text className="record-item__decided">
@@ -124,7 +144,7 @@ export default function RecordsPage() {
       >
         <SectionCard title="服务记录" extra={`共 ${list.total} 条`} className="records-list">
           {list.items.map((record) => (
-            <RecordItem key={record.id} record={record} />
+            <RecordItem key={record.id} record={record} onResubmitted={() => void list.reload()} />
           ))}
         </SectionCard>
       </PagedListView>
