@@ -1,5 +1,5 @@
 import { formatClock, formatDateTime, formatDayWithWeekday, formatElapsed, formatSpan } from './date-time';
-import { formatHours } from './hours';
+import { durationHours, formatHours, recordHoursText, roomText } from './hours';
 import { verificationLabel } from './verification';
 
 // Local times: the tests run in the machine's zone, as the app runs in the phone's.
@@ -34,5 +34,16 @@ describe('one formatter per concept', () => {
     expect(verificationLabel('code', 'end')).toBe('扫码签退');
     expect(verificationLabel('offline', 'end')).toBe('离线签退（时间以手机为准）');
     expect(verificationLabel(null, 'end')).toBe('签退未核验（时长由社区工作者核定）');
+  });
+
+  it('proposes a visit’s real duration in half hours, never below 0.5, and never shows waiting hours as 0', () => {
+    const start = '2026-03-09T01:00:00.000Z';
+    expect(durationHours(start, '2026-03-09T01:02:00.000Z')).toBe(0.5);
+    expect(durationHours(start, '2026-03-09T01:44:59.000Z')).toBe(0.5);
+    expect(durationHours(start, '2026-03-09T01:45:00.000Z')).toBe(1);
+    expect(recordHoursText({ status: 'pending', hours: 0, proposedHours: 1.5 })).toBe('申报 1.5 小时 · 待确认');
+    expect(recordHoursText({ status: 'confirmed', hours: 2, proposedHours: 1.5 })).toBe('计入 2 小时');
+    expect(recordHoursText({ status: 'rejected', hours: 0, proposedHours: 1 })).toBe('未计入时长');
+    expect(roomText(2)).toBe('今日还可记 2 小时');
   });
 });

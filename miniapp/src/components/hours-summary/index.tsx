@@ -24,9 +24,22 @@ function Period({ title, confirmed, pending, className }: { title: string; confi
   );
 }
 
+/** An answer of another shape (a proxy's page, an older server) is not shown as figures. */
+function isHours(data: MyHoursResponse | undefined): data is MyHoursResponse {
+  return (
+    data !== undefined &&
+    typeof data.monthKey === 'string' &&
+    typeof data.yearKey === 'string' &&
+    typeof data.month?.confirmed === 'number' &&
+    typeof data.year?.confirmed === 'number'
+  );
+}
+
 /** The member's own service hours, this month and this year: confirmed, and still waiting for a worker. */
-export default function HoursSummary({ data, error, loading, onRetry, className }: HoursSummaryProps) {
+export default function HoursSummary({ data: raw, error, loading, onRetry, className }: HoursSummaryProps) {
   const classes = ['hours-summary', className].filter(Boolean).join(' ');
+  const data = isHours(raw) ? raw : undefined;
+  const failed = !data && !loading && (error !== undefined || raw !== undefined);
   return (
     <SectionCard title="我的服务时长" className={classes}>
       {data ? (
@@ -39,8 +52,8 @@ export default function HoursSummary({ data, error, loading, onRetry, className 
           />
           <Period className="hours-summary__year" title={`${data.yearKey}年`} confirmed={data.year.confirmed} pending={data.year.pending} />
         </View>
-      ) : error && !loading ? (
-        <StateView className="hours-summary__error" status="error" message={error.message} onRetry={onRetry} rows={1} />
+      ) : failed ? (
+        <StateView className="hours-summary__error" status="error" message={error?.message ?? '暂时无法读取服务时长'} onRetry={onRetry} rows={1} />
       ) : (
         <StateView className="hours-summary__loading" status="loading" message="正在读取服务时长…" rows={1} />
       )}

@@ -262,3 +262,70 @@ describe('HomePage shortcuts by role', () => {
     expect(container.querySelector('.home-shortcut')).toBeNull();
   });
 });
+
+describe('HomePage for a member', () => {
+  const CURRENT = '/api/v1/services/current';
+  const HOURS = '/api/v1/services/mine/hours';
+  const hoursFixture = { month: { confirmed: 2, pending: 1.5 }, year: { confirmed: 12.5, pending: 1.5 }, monthKey: '2026-03', yearKey: '2026' };
+  const openRecord = (startedAt: string) => ({
+    id: 'sr1',
+    member: { id: 'm1', name: '李明' },
+    community: { id: 'c1', name: '幸福里社区' },
+    status: 'open',
+    startedAt,
+  });
+
+  beforeEach(() => saveToken('token-1', 3600));
+
+  it('shows an open visit first, with how long it has run and 签退, then the month’s and year’s hours', async () => {
+    const startedAt = new Date(Date.now() - 75 * 60_000).toISOString();
+    serve({
+      [OVERVIEW]: () => ({ statusCode: 200, data: overviewFixture() }),
+      [ME]: () => ({ statusCode: 200, data: meFixture() }),
+      [CURRENT]: () => ({ statusCode: 200, data: openRecord(startedAt) }),
+      [HOURS]: () => ({ statusCode: 200, data: hoursFixture }),
+    });
+    const { container } = render(<HomePage />);
+
+    await waitFor(() => expect(container.querySelector('.home-visit')).not.toBeNull());
+    // First on the page, above the greeting.
+    const cards = Array.from(container.querySelectorAll('.section-card')).map((node) => node.className);
+    expect(cards[0]).toContain('home-visit');
+    expect(container.querySelector('.home-visit__since')?.textContent).toMatch(/签到，已服务 1 小时 15 分钟$/);
+    fireEvent.click(container.querySelector('.home-visit__end') as HTMLElement);
+    expect(taroMock.navigations).toEqual([{ type: 'navigateTo', url: ROUTES.serviceVisit }]);
+
+    await waitFor(() => expect(container.querySelector('.home-hours .hours-summary__month')).not.toBeNull());
+    expect(container.querySelector('.home-hours .hours-summary__month')?.textContent).toBe('3月已确认 2 小时待确认 1.5 小时');
+    expect(container.querySelector('.home-hours .hours-summary__year')?.textContent).toBe('2026年已确认 12.5 小时待确认 1.5 小时');
+  });
+
+  it('shows no visit card without an open visit, and the hours’ failure with a retry', async () => {
+    let fail = true;
+    serve({
+      [OVERVIEW]: () => ({ statusCode: 200, data: overviewFixture() }),
+      [ME]: () => ({ statusCode: 200, data: meFixture() }),
+      [CURRENT]: () => ({ statusCode: 200, data: null }),
+      [HOURS]: () =>
+        fail ? { statusCode: 503, data: { code: 'SERVICE_UNAVAILABLE', message: '服务暂时不可用，请稍后再试' } } : { statusCode: 200, data: hoursFixture },
+    });
+    const { container } = render(<HomePage />);
+    await waitFor(() => expect(container.querySelector('.home-hours .hours-summary__error')).not.toBeNull());
+    expect(container.querySelector('.home-visit')).toBeNull();
+    expect(container.querySelector('.home-hours')?.textContent).toContain('服务暂时不可用，请稍后再试');
+    fail = false;
+    fireEvent.click(container.querySelector('.home-hours .state-view__retry') as HTMLElement);
+    await waitFor(() => expect(container.querySelector('.home-hours .hours-summary__month')).not.toBeNull());
+  });
+
+  it('asks nothing about visits or hours of someone who is not a member', async () => {
+    serve({
+      [OVERVIEW]: () => ({ statusCode: 200, data: overviewFixture() }),
+      [ME]: () => ({ statusCode: 200, data: meFixture({ roles: [{ role: 'admin', scopeKind: 'system', scopeId: null, scopeName: '系统' }] }) }),
+    });
+    const { container } = render(<HomePage />);
+    await screen.findByText('您好，李明');
+    expect(container.querySelector('.home-hours')).toBeNull();
+    expect(taroMock.requests.some((request) => request.url === CURRENT || request.url === HOURS)).toBe(false);
+  });
+});

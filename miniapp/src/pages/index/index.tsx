@@ -3,11 +3,13 @@ import { ROLE_LABELS } from '@pioneer/shared-types';
 import { Text, View } from '@tarojs/components';
 import { Button, Tag } from '@nutui/nutui-react-taro';
 import type { ApiError } from '@/api/api-error';
+import HoursSummary from '@/components/hours-summary';
 import RefreshNotice from '@/components/refresh-notice';
 import SectionCard from '@/components/section-card';
 import StateView from '@/components/state-view';
 import { ROUTES } from '@/constants/routes';
 import { openPage } from '@/services/navigation';
+import OpenVisit from './open-visit';
 import { shortcutsFor } from './shortcuts';
 import { useHome } from './use-home';
 import './index.scss';
@@ -93,7 +95,7 @@ function Greeting({ me, error, loading, onRetry, counts }: GreetingProps) {
 }
 
 export default function HomePage() {
-  const { overview, me, signedIn, counts } = useHome();
+  const { overview, me, signedIn, counts, member, visit, hours } = useHome();
   const data = overview.data;
 
   return (
@@ -102,6 +104,8 @@ export default function HomePage() {
         <Text className="page-header__title home-title">{data?.districtName ?? '先锋报到'}</Text>
         <Text className="page-header__subtitle">在职党员到社区报到 · 为群众办实事</Text>
       </View>
+
+      {member && visit.data ? <OpenVisit record={visit.data} onEnd={() => openPage(ROUTES.serviceVisit)} /> : null}
 
       {signedIn ? (
         <Greeting
@@ -119,6 +123,16 @@ export default function HomePage() {
           </Button>
         </SectionCard>
       )}
+
+      {member ? (
+        <HoursSummary
+          className="home-hours"
+          data={hours.data}
+          error={hours.error}
+          loading={hours.loading}
+          onRetry={() => void hours.reload()}
+        />
+      ) : null}
 
       <RefreshNotice className="home-refresh-error" error={data ? overview.error : undefined} onRetry={overview.reload} />
 

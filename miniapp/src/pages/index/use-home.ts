@@ -3,6 +3,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { getMe } from '@/api/me';
 import { getUnreadCount } from '@/api/messages';
 import { getOverview } from '@/api/public';
+import { getCurrentService, getMyHours } from '@/api/services';
 import { useApi, useRefreshOnShow } from '@/hooks/use-api';
 import { isSignedIn } from '@/services/session';
 import { showUnreadBadge } from '@/services/unread-badge';
@@ -13,9 +14,15 @@ export function useHome() {
   const me = useApi(getMe, { enabled: signedIn });
   // Anyone signed in: the unread count goes on the 我的 tab; a worker's queue count on their shortcut.
   const counts = useApi(getUnreadCount, { enabled: signedIn });
+  // A member's open visit (shown first) and their hours; asked for once /me says they are a member.
+  const member = signedIn && (me.data?.roles.some((scope) => scope.role === 'member') ?? false);
+  const visit = useApi(getCurrentService, { enabled: member });
+  const hours = useApi(getMyHours, { enabled: member });
   const reloadOverview = overview.reload;
   const reloadMe = me.reload;
   const reloadCounts = counts.reload;
+  const reloadVisit = visit.reload;
+  const reloadHours = hours.reload;
 
   const refresh = useCallback(async (): Promise<void> => {
     // Coming back from the login page (or after signing out on 我的) changes who is signed in.
@@ -25,8 +32,10 @@ export function useHome() {
       reloadOverview(),
       nowSignedIn ? reloadMe() : Promise.resolve(),
       nowSignedIn ? reloadCounts() : Promise.resolve(),
+      nowSignedIn ? reloadVisit() : Promise.resolve(),
+      nowSignedIn ? reloadHours() : Promise.resolve(),
     ]);
-  }, [reloadOverview, reloadMe, reloadCounts]);
+  }, [reloadOverview, reloadMe, reloadCounts, reloadVisit, reloadHours]);
 
   const countsData = counts.data;
   useEffect(() => {
@@ -40,5 +49,5 @@ export function useHome() {
     void refresh().finally(() => Taro.stopPullDownRefresh());
   });
 
-  return { overview, me, signedIn, counts };
+  return { overview, me, signedIn, counts, member, visit, hours };
 }

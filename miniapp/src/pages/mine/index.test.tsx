@@ -230,3 +230,18 @@ describe('MinePage reporting for duty', () => {
     expect(container.querySelector('.mine-inbox')).not.toBeNull();
   });
 });
+
+describe('MinePage hours', () => {
+  it('shows a member’s confirmed and 待确认 hours for this month and this year', async () => {
+    saveToken('token-1', 3600);
+    taroMock.onRequest((request) =>
+      request.url === '/api/v1/services/mine/hours'
+        ? { statusCode: 200, data: { month: { confirmed: 1, pending: 0.5 }, year: { confirmed: 4, pending: 0.5 }, monthKey: '2026-12', yearKey: '2026' } }
+        : { statusCode: 200, data: meFixture() },
+    );
+    const { container } = render(<MinePage />);
+    await waitFor(() => expect(container.querySelector('.mine-hours .hours-summary__month')).not.toBeNull());
+    expect(container.querySelector('.mine-hours .hours-summary__month')?.textContent).toBe('12月已确认 1 小时待确认 0.5 小时');
+    expect(container.querySelector('.mine-hours .hours-summary__year')?.textContent).toBe('2026年已确认 4 小时待确认 0.5 小时');
+  });
+});

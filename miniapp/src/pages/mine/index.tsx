@@ -2,6 +2,7 @@ import type { ModelPostView, MeResponse } from '@pioneer/shared-types';
 import { ROLE_LABELS } from '@pioneer/shared-types';
 import { Text, View } from '@tarojs/components';
 import { Button, Tag } from '@nutui/nutui-react-taro';
+import HoursSummary from '@/components/hours-summary';
 import RefreshNotice from '@/components/refresh-notice';
 import SectionCard from '@/components/section-card';
 import StateView from '@/components/state-view';
@@ -68,7 +69,7 @@ function Posts({ posts }: { posts: ModelPostView[] }) {
 }
 
 export default function MinePage() {
-  const { me, posts, unread, signedIn, signingOut, signOut, scanConsole } = useMine();
+  const { me, hours, posts, unread, signedIn, signingOut, signOut, scanConsole } = useMine();
   const member = signedIn && isMember(me.data);
   // Scanning needs the camera, which only the mini-program has; the desktop console shows the code instead.
   const showConsoleScan = process.env.TARO_ENV === 'weapp' && signedIn && canUseConsole(me.data);
@@ -93,6 +94,16 @@ export default function MinePage() {
       ) : (
         <StateView className="mine-loading" status="loading" />
       )}
+
+      {member ? (
+        <HoursSummary
+          className="mine-hours"
+          data={hours.data}
+          error={hours.error}
+          loading={hours.loading}
+          onRetry={() => void hours.reload()}
+        />
+      ) : null}
 
       {member ? (
         <SectionCard className="mine-service">

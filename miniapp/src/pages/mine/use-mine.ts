@@ -4,6 +4,7 @@ import type { MeResponse, Role } from '@pioneer/shared-types';
 import { getMe } from '@/api/me';
 import { getUnreadCount } from '@/api/messages';
 import { listMyPosts } from '@/api/posts';
+import { getMyHours } from '@/api/services';
 import { ROUTES } from '@/constants/routes';
 import { useApi, useRefreshOnShow } from '@/hooks/use-api';
 import { signOut as endSession } from '@/services/account';
@@ -32,15 +33,18 @@ export function useMine() {
   // 党员示范岗 the person holds, shown on their profile.
   const posts = useApi(listMyPosts, { enabled: signedIn });
   const counts = useApi(getUnreadCount, { enabled: signedIn });
+  // A member's own hours, once /me says they are one.
+  const hours = useApi(getMyHours, { enabled: signedIn && isMember(me.data) });
   const reloadMe = me.reload;
   const reloadPosts = posts.reload;
   const reloadCounts = counts.reload;
+  const reloadHours = hours.reload;
 
   const refresh = useCallback(async (): Promise<void> => {
     const nowSignedIn = isSignedIn();
     setSignedIn(nowSignedIn);
-    if (nowSignedIn) await Promise.all([reloadMe(), reloadPosts(), reloadCounts()]);
-  }, [reloadMe, reloadPosts, reloadCounts]);
+    if (nowSignedIn) await Promise.all([reloadMe(), reloadPosts(), reloadCounts(), reloadHours()]);
+  }, [reloadMe, reloadPosts, reloadCounts, reloadHours]);
 
   // An answer without a number (a proxy's page) leaves the badge and the entry's count as they were.
   const unread = typeof counts.data?.unread === 'number' ? counts.data.unread : undefined;
@@ -81,6 +85,7 @@ export function useMine() {
 
   return {
     me,
+    hours,
     posts: Array.isArray(posts.data) ? posts.data : [],
     unread: signedIn ? unread : undefined,
     signedIn,
