@@ -39,3 +39,30 @@ describe('service hours', () => {
     expect(Math.round(haversineMetres(a, { lat: a.lat + 0.009, lng: a.lng }))).toBe(1001);
   });
 });
+
+describe('proposed hours', () => {
+  it('default to the real duration, at least 0.5 h, and the room of a day is a half-hour multiple', async () => {
+    const { defaultProposedHours, roomOfDay, shanghaiClock, shanghaiDayStart } = await import('./hours.js');
+    expect(defaultProposedHours(2 * 60_000)).toBe(0.5);
+    expect(defaultProposedHours(0)).toBe(0.5);
+    expect(defaultProposedHours(100 * 60_000)).toBe(1.5);
+    expect(roomOfDay(6.5, 8)).toBe(1.5);
+    expect(roomOfDay(9, 8)).toBe(0);
+    expect(shanghaiClock(new Date('2026-03-05T01:30:00Z'))).toBe('09:30');
+    expect(shanghaiDayStart('2026-03-05').toISOString()).toBe('2026-03-04T16:00:00.000Z');
+  });
+
+  it('need a reason above the duration and are flagged then; steps and the cap are checked', async () => {
+    const { proposalFor } = await import('./hours-rules.js');
+    expect(proposalFor(2 * 60_000, undefined, undefined, 8)).toEqual({ hours: 0.5, reason: null, flag: null });
+    expect(() => proposalFor(2 * 60_000, 1.5, ' ', 8)).toThrow();
+    expect(proposalFor(2 * 60_000, 1.5, ' 提前布置 ', 8)).toEqual({
+      hours: 1.5,
+      reason: '提前布置',
+      flag: { flag: 'hours_above_duration', detail: '实际约 0.5 小时，申报 1.5 小时' },
+    });
+    expect(() => proposalFor(60 * 60_000, 0.7, undefined, 8)).toThrow();
+    expect(() => proposalFor(60 * 60_000, 8.5, '全天', 8)).toThrow();
+    expect(proposalFor(60 * 60_000, 0, undefined, 8).hours).toBe(0);
+  });
+});
