@@ -6,8 +6,8 @@ const DATA = { month: { confirmed: 0, pending: 0.5 }, year: { confirmed: 3, pend
 describe('HoursSummary', () => {
   it('names the month and the year, with confirmed and 待确认 hours each', () => {
     const { container } = render(<HoursSummary data={DATA} error={undefined} loading={false} onRetry={() => {}} />);
-    expect(container.querySelector('.hours-summary__month')?.textContent).toBe('11月已确认 0 小时待确认 0.5 小时');
-    expect(container.querySelector('.hours-summary__year')?.textContent).toBe('2026年已确认 3 小时待确认 0.5 小时');
+    expect(container.querySelector('.hours-summary__month')?.textContent).toBe('11月已确认0 小时待确认 0.5 小时');
+    expect(container.querySelector('.hours-summary__year')?.textContent).toBe('2026年已确认3 小时待确认 0.5 小时');
   });
 
   it('says it is loading, then shows a failure with a retry', () => {

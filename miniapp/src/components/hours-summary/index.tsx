@@ -18,7 +18,10 @@ function Period({ title, confirmed, pending, className }: { title: string; confi
   return (
     <View className={`hours-summary__period ${className}`}>
       <Text className="hours-summary__title">{title}</Text>
-      <Text className="hours-summary__confirmed">{`已确认 ${formatHours(confirmed)}`}</Text>
+      <View className="hours-summary__confirmed">
+        <Text className="hours-summary__label">已确认</Text>
+        <Text className="hours-summary__figure">{formatHours(confirmed)}</Text>
+      </View>
       <Text className="hours-summary__pending">{`待确认 ${formatHours(pending)}`}</Text>
     </View>
   );

@@ -296,8 +296,8 @@ describe('HomePage for a member', () => {
     expect(taroMock.navigations).toEqual([{ type: 'navigateTo', url: ROUTES.serviceVisit }]);
 
     await waitFor(() => expect(container.querySelector('.home-hours .hours-summary__month')).not.toBeNull());
-    expect(container.querySelector('.home-hours .hours-summary__month')?.textContent).toBe('3月已确认 2 小时待确认 1.5 小时');
-    expect(container.querySelector('.home-hours .hours-summary__year')?.textContent).toBe('2026年已确认 12.5 小时待确认 1.5 小时');
+    expect(container.querySelector('.home-hours .hours-summary__month')?.textContent).toBe('3月已确认2 小时待确认 1.5 小时');
+    expect(container.querySelector('.home-hours .hours-summary__year')?.textContent).toBe('2026年已确认12.5 小时待确认 1.5 小时');
   });
 
   it('shows no visit card without an open visit, and the hours’ failure with a retry', async () => {

@@ -241,7 +241,7 @@ describe('MinePage hours', () => {
     );
     const { container } = render(<MinePage />);
     await waitFor(() => expect(container.querySelector('.mine-hours .hours-summary__month')).not.toBeNull());
-    expect(container.querySelector('.mine-hours .hours-summary__month')?.textContent).toBe('12月已确认 1 小时待确认 0.5 小时');
-    expect(container.querySelector('.mine-hours .hours-summary__year')?.textContent).toBe('2026年已确认 4 小时待确认 0.5 小时');
+    expect(container.querySelector('.mine-hours .hours-summary__month')?.textContent).toBe('12月已确认1 小时待确认 0.5 小时');
+    expect(container.querySelector('.mine-hours .hours-summary__year')?.textContent).toBe('2026年已确认4 小时待确认 0.5 小时');
   });
 });

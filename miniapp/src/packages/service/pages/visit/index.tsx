@@ -177,7 +177,7 @@ export default function VisitPage() {
             hint={`实际约 ${formatHours(page.actualHours)}，超过实际时长需说明原因`}
             error={page.fieldErrors.proposedHours}
           />
-          {page.remaining !== undefined ? (
+          {page.remaining !== undefined && !page.fieldErrors.proposedHours ? (
             <Text className="service-hint visit-end__room">
               {page.remaining === 0 ? '今日时长已记满，本次可申报 0 小时后签退' : roomText(page.remaining)}
             </Text>
