@@ -6,6 +6,8 @@ export interface ServiceRecordNames {
   communityName: string;
   deciderName: string | null;
   flags: ServiceFlag[];
+  /** Set only for the worker who decided the record, while they may still undo it. */
+  undoableUntil?: string | null;
 }
 
 /** Raw coordinates never leave the backend: the view carries the distance only. */
@@ -37,7 +39,7 @@ export function mapServiceRecord(r: ServiceRecordEntity, names: ServiceRecordNam
     hoursReason: null,
     resubmittedFrom: null,
     resubmittedAs: null,
-    undoableUntil: null,
+    undoableUntil: names.undoableUntil ?? null,
   };
 }
 
