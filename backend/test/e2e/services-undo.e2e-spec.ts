@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { ApiErrorBody, MessageView, Page, ServiceRecordView, UnreadCountResponse } from '@pioneer/shared-types';
+import type {
+  ApiErrorBody,
+  MessageView,
+  Page,
+  ServiceDecisionResponse,
+  ServiceRecordView,
+  UnreadCountResponse,
+} from '@pioneer/shared-types';
 import { RoleAssignmentEntity } from '../../src/modules/org/entities/role-assignment.entity.js';
 import { ServiceRecordFlagEntity } from '../../src/modules/services/entities/service-record-flag.entity.js';
 import { testDrivers } from '../support/test-database.js';
@@ -34,9 +41,7 @@ describe.each(testDrivers())('queue filters, undo and correction over HTTP on %s
     return found;
   };
   const confirm = async (person: Person, ids: string[], hours?: Record<string, number>) =>
-    (await f.post(person, DECIDE, { ids, decision: 'confirm', ...(hours ? { hours } : {}) }).expect(200)).body as {
-      decided: string[];
-    };
+    (await f.post(person, DECIDE, { ids, decision: 'confirm', ...(hours ? { hours } : {}) }).expect(200)).body as ServiceDecisionResponse;
   const undo = (person: Person, id: string) => f.post(person, `/api/v1/services/${id}/undo`, {});
   const correct = (person: Person, id: string, body: object) => f.post(person, `/api/v1/services/${id}/correct`, body);
   const audits = async (action: string, targetId: string): Promise<Array<{ actor_id: string; detail: string }>> =>
@@ -83,7 +88,12 @@ describe.each(testDrivers())('queue filters, undo and correction over HTTP on %s
       const day = shanghaiMorning(2026, 5, 4);
       const visit = await f.visit('张建国', day, minutes(day, 120));
       const decidedAt = f.at(minutes(day, 130));
-      expect((await confirm('刘芳', [visit.id])).decided).toEqual([visit.id]);
+      const answer = await confirm('刘芳', [visit.id]);
+      expect(answer.decided).toEqual([visit.id]);
+      // The answer carries each decided row as it is now, so the list can show the result and the undo in place.
+      expect(answer.records).toEqual([
+        expect.objectContaining({ id: visit.id, status: 'confirmed', undoableUntil: new Date(decidedAt.getTime() + UNDO_MINUTES * 60_000).toISOString() }),
+      ]);
       const waitingBefore = (await counts('刘芳')).pendingWork!.services;
 
       f.at(minutes(day, 135));

@@ -142,7 +142,9 @@ export class ServiceReviewService implements OnModuleInit {
         skipped.push({ id, code: error.code, message: error.message });
       }
     }
-    return { decided, skipped };
+    const records = decided.length ? await this.views.many(await this.records.findBy({ id: In(decided) }), user.memberId) : [];
+    const order = new Map(decided.map((id, i) => [id, i]));
+    return { decided, skipped, records: records.sort((a, b) => order.get(a.id)! - order.get(b.id)!) };
   }
 
   /** 补录: a worker enters one visit for several members at once (a paper sign-in sheet); confirmed at once, audited. */
