@@ -207,18 +207,19 @@ if (!chromiumAvailable() && !required) {
       assert.match(text, new RegExp(DESCRIPTION));
       assert.match(text, /志愿服务/);
 
-      await item.locator('.queue-item__select').click();
       await item.locator('input.queue-item__hours').fill('1');
       await screenshotWhole(worker, 'checkin-worker-queue.png');
-      await worker.locator('.queue-confirm').click();
+      await item.locator('.queue-item__confirm').click();
 
-      const result = worker.locator('.queue-result');
+      // The result shows on the row itself, which stays until the list is read again.
+      const result = item.locator('.queue-item__result');
       await result.waitFor({ timeout: 30_000 });
-      assert.match(await result.innerText(), /已确认 1 条/);
-      assert.doesNotMatch(await result.innerText(), /未能确认/);
-      // No longer pending…
-      await worker.locator('.queue-item').filter({ hasText: DESCRIPTION }).waitFor({ state: 'detached', timeout: 15_000 });
+      assert.equal(await result.innerText(), '已确认');
       await screenshotWhole(worker, 'checkin-worker-confirmed.png');
+      // No longer pending…
+      await open(worker, product.baseUrl, WORKER_QUEUE);
+      await worker.locator('.queue-empty, .queue-list').first().waitFor({ timeout: 30_000 });
+      assert.equal(await worker.locator('.queue-item').filter({ hasText: DESCRIPTION }).count(), 0);
       // …and listed as confirmed with the hours the worker gave.
       await worker.locator('.queue-status--confirmed').click();
       const confirmed = worker.locator('.queue-item').filter({ hasText: DESCRIPTION });

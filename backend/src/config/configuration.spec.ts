@@ -72,6 +72,11 @@ describe('configuration', () => {
     expect(loadConfiguration({ DEMO_MODE: 'true', CHECKIN_OFFLINE_MAX_HOURS: '2' }).checkin.offlineMaxHours).toBe(2);
   });
 
+  it('lets a decision be undone for 10 minutes unless SERVICE_UNDO_MINUTES says otherwise', () => {
+    expect(loadConfiguration({ DEMO_MODE: 'true' }).checkin.undoMinutes).toBe(10);
+    expect(loadConfiguration({ DEMO_MODE: 'true', SERVICE_UNDO_MINUTES: '3' }).checkin.undoMinutes).toBe(3);
+  });
+
   it.each([
     ['DATABASE_URL', { DATABASE_URL: 'sqlite:data/x.sqlite' }],
     ['JWT_SECRET', { JWT_SECRET: undefined }],
@@ -96,6 +101,8 @@ describe('configuration', () => {
     ['CHECKIN_SLOT_SECONDS', { CHECKIN_SLOT_SECONDS: '1' }],
     ['CHECKIN_OFFLINE_MAX_HOURS', { CHECKIN_OFFLINE_MAX_HOURS: '0' }],
     ['CHECKIN_OFFLINE_MAX_HOURS', { CHECKIN_OFFLINE_MAX_HOURS: '25' }],
+    ['SERVICE_UNDO_MINUTES', { SERVICE_UNDO_MINUTES: '0' }],
+    ['SERVICE_UNDO_MINUTES', { SERVICE_UNDO_MINUTES: 'ten' }],
     ['TRUST_PROXY', { TRUST_PROXY: 'everyone' }],
     ['TRUST_PROXY', { TRUST_PROXY: '10.0.0.0/99' }],
     ['TRUST_PROXY', { TRUST_PROXY: '127.0.0.1, not-an-ip' }],

@@ -97,6 +97,8 @@ export interface CheckinSection {
   impossibleTravelKmh: number;
   /** How old a time claimed by a phone that was offline may be; beyond it a worker records the visit instead. */
   offlineMaxHours: number;
+  /** How long the worker who decided a record may undo it (back to pending); afterwards only a correction with a reason. */
+  undoMinutes: number;
 }
 
 export interface AppConfig {
@@ -318,6 +320,7 @@ export function loadConfiguration(env: Env = process.env): AppConfig {
       autoCloseHours: readInt(env, 'CHECKIN_AUTO_CLOSE_HOURS', 12, 1, 72),
       impossibleTravelKmh: readInt(env, 'CHECKIN_IMPOSSIBLE_TRAVEL_KMH', 120, 5, 1000),
       offlineMaxHours: readInt(env, 'CHECKIN_OFFLINE_MAX_HOURS', 4, 1, 24),
+      undoMinutes: readInt(env, 'SERVICE_UNDO_MINUTES', 10, 1, 120),
     },
     redis: parseRedis(env),
   };

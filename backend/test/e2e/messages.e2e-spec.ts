@@ -93,6 +93,8 @@ describe.each(testDrivers())('messages (消息) over HTTP on %s', (driver) => {
       const communityId: string = (await kit.ds.query("SELECT id FROM communities WHERE name = '向阳社区'"))[0].id;
       await api().post('/api/v1/registrations').set(await as('赵丽华')).send({ communityId }).expect(201);
       expect((await unread('刘芳')).pendingForWorker).toBe(1);
+      // Split by queue as well, so the home page's tiles each show their own count from this one request.
+      expect((await unread('刘芳')).pendingWork).toEqual({ registrations: 1, services: 0 });
       t.app.get(PendingWorkRegistry).register('test-queue', async (user) => (user.memberId === kit.idOf('刘芳') ? 4 : 0));
       expect((await unread('刘芳')).pendingForWorker).toBe(5);
       expect((await unread('赵丽华')).pendingForWorker).toBeUndefined();

@@ -267,6 +267,13 @@ describe.each(testDrivers())('trusted hours and resubmission over HTTP on %s', (
       expect(errorOf(await f.post('李秀英', `/api/v1/services/${second.id}/resubmit`, endBody({ proposedHours: 1 })).expect(409)).code).toBe(
         'SERVICE_NOT_RESUBMITTABLE',
       );
+      // The answered rejection is settled: still inside the undo window, the worker can neither undo nor correct it,
+      // or the visit would wait (or count) twice.
+      const undo = await f.post('刘芳', `/api/v1/services/${ended.id}/undo`, {}).expect(409);
+      expect(errorOf(undo).message).toContain('重新提交');
+      const correct = await f.post('刘芳', `/api/v1/services/${ended.id}/correct`, { decision: 'confirm', hours: 1, reason: '核实后确有服务' });
+      expect(correct.status).toBe(409);
+      expect((await mine('李秀英')).find((r) => r.id === ended.id)).toMatchObject({ status: 'rejected', resubmittedAs: second.id });
     });
 
     it('carries the first record’s flags, flags hours above the duration, and refuses more than the day’s room', async () => {

@@ -89,7 +89,7 @@ describe.each(testDrivers())('service review over HTTP on %s', (driver) => {
       expect(await record('李秀英', unscanned.id)).toMatchObject({ status: 'pending', hours: 0, endVerification: null });
 
       const second = await decide('刘芳', { ids: [unscanned.id], decision: 'confirm', hours: { [unscanned.id]: 1 } });
-      expect(second).toEqual({ decided: [unscanned.id], skipped: [] });
+      expect(second).toMatchObject({ decided: [unscanned.id], skipped: [] });
       expect(await record('李秀英', unscanned.id)).toMatchObject({ status: 'confirmed', hours: 1, endVerification: 'worker' });
     });
 
@@ -149,7 +149,7 @@ describe.each(testDrivers())('service review over HTTP on %s', (driver) => {
         decision: 'confirm',
         hours: { [claimedStart.id]: 2, [claimedEnd.id]: 1 },
       });
-      expect(vouched).toEqual({ decided: [claimedStart.id, claimedEnd.id], skipped: [] });
+      expect(vouched).toMatchObject({ decided: [claimedStart.id, claimedEnd.id], skipped: [] });
       expect(await record('张建国', claimedStart.id)).toMatchObject({ status: 'confirmed', hours: 2, offlineClaim: true });
       expect(await record('李秀英', claimedEnd.id)).toMatchObject({ status: 'confirmed', hours: 1, offlineClaim: true });
     });
@@ -262,7 +262,7 @@ describe.each(testDrivers())('service review over HTTP on %s', (driver) => {
     expect(mineA.items.map((r) => r.id)).not.toContain(b.id);
     expect((await queue('刘芳', `&communityId=${f.communities.b}`)).total).toBe(0);
     const tried = await decide('刘芳', { ids: [b.id], decision: 'confirm' });
-    expect(tried).toEqual({ decided: [], skipped: [{ id: b.id, code: 'FORBIDDEN', message: '该记录不在您负责的社区' }] });
+    expect(tried).toMatchObject({ decided: [], skipped: [{ id: b.id, code: 'FORBIDDEN', message: '该记录不在您负责的社区' }] });
     expect(await record('王志强', b.id)).toMatchObject({ status: 'pending', decidedBy: null });
 
     // The district organizer and the admin see every community; a unit organizer sees their unit's members only.

@@ -2,6 +2,7 @@ import type {
   CheckinCodeResponse,
   MyHoursResponse,
   Page,
+  ServiceCorrectionRequest,
   ServiceDecisionRequest,
   ServiceDecisionResponse,
   ServiceEndRequest,
@@ -29,6 +30,9 @@ export function listServiceQueue(query: ServiceQueueQuery = {}): Promise<Page<Se
       communityId: query.communityId,
       status: query.status,
       flagged: query.flagged,
+      flag: query.flag,
+      dateFrom: query.dateFrom,
+      dateTo: query.dateTo,
       page: query.page,
       pageSize: query.pageSize,
     },
@@ -38,6 +42,16 @@ export function listServiceQueue(query: ServiceQueueQuery = {}): Promise<Page<Se
 /** Confirm or reject one or many; what could not be decided comes back in `skipped` with the reason. */
 export function decideServices(body: ServiceDecisionRequest, idempotencyKey?: string): Promise<ServiceDecisionResponse> {
   return apiRequest<ServiceDecisionResponse>(`${BASE}/decide`, { method: 'POST', body, idempotencyKey });
+}
+
+/** The worker who decided a record takes the decision back within a few minutes: it waits for a decision again. */
+export function undoServiceDecision(id: string, idempotencyKey?: string): Promise<ServiceRecordView> {
+  return apiRequest<ServiceRecordView>(`${BASE}/${encodeURIComponent(id)}/undo`, { method: 'POST', body: {}, idempotencyKey });
+}
+
+/** After the undo window: a worker of the community changes a decided record's decision or hours, with a reason. */
+export function correctService(id: string, body: ServiceCorrectionRequest, idempotencyKey?: string): Promise<ServiceRecordView> {
+  return apiRequest<ServiceRecordView>(`${BASE}/${encodeURIComponent(id)}/correct`, { method: 'POST', body, idempotencyKey });
 }
 
 /** 补录: one visit for several members of a community, from a paper sign-in sheet; confirmed at once. */

@@ -16,6 +16,8 @@ export interface UnreadCountResponse {
   unread: number;
   /** For workers: records waiting for them in their communities (a work queue, not a statistic of people). */
   pendingForWorker?: number;
+  /** For workers: the same work split by queue, so each tile shows its own count (registrations to review, records to confirm). */
+  pendingWork?: { registrations: number; services: number };
 }
 
 export interface MessageListQuery {

@@ -145,6 +145,8 @@ export interface ServiceDecisionResponse {
   decided: string[];
   /** Records that could not be decided, with why (not in scope, already decided, own record…). */
   skipped: Array<{ id: string; code: string; message: string }>;
+  /** The decided records as they are now (with the decider's undo window), so a list can show each row's result in place. */
+  records?: ServiceRecordView[];
 }
 
 /** After the undo window: a worker corrects a decided record's hours or decision, with a reason; audited. */

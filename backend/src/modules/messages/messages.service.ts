@@ -147,7 +147,9 @@ export class MessagesService implements OnModuleInit, OnApplicationShutdown, Ent
   async unreadCount(user: AuthUser): Promise<UnreadCountResponse> {
     const unread = await this.ds.getRepository(MessageEntity).countBy({ memberId: user.memberId, readAt: IsNull() });
     if (!user.roles.some((r) => r.role === 'worker')) return { unread };
-    return { unread, pendingForWorker: await this.pendingWork.total(user) };
+    const counts = await this.pendingWork.counts(user);
+    const pendingForWorker = Object.values(counts).reduce((sum, n) => sum + n, 0);
+    return { unread, pendingForWorker, pendingWork: { registrations: counts.registrations ?? 0, services: counts.services ?? 0 } };
   }
 
   async markRead(user: AuthUser, id: string): Promise<MessageView> {

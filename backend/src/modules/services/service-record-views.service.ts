@@ -1,28 +1,47 @@
 import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { ServiceFlag, ServiceRecordView } from '@pioneer/shared-types';
 import { In, Repository } from 'typeorm';
+import type { AppConfig } from '../../config/configuration.js';
 import { CommunityEntity } from '../org/entities/community.entity.js';
 import { MemberEntity } from '../org/entities/member.entity.js';
+import { Clock } from './clock.js';
 import { ServiceRecordFlagEntity } from './entities/service-record-flag.entity.js';
 import { ServiceRecordEntity } from './entities/service-record.entity.js';
 import { mapServiceRecord } from './services.mapper.js';
 
+/** Until when the person who decided a record may undo it: a short window, never for entries made on a member's behalf. */
+export function undoDeadline(
+  r: Pick<ServiceRecordEntity, 'status' | 'decidedBy' | 'decidedAt' | 'onBehalf'>,
+  undoMinutes: number,
+): Date | null {
+  if ((r.status !== 'confirmed' && r.status !== 'rejected') || r.onBehalf || !r.decidedBy || !r.decidedAt) return null;
+  return new Date(r.decidedAt.getTime() + undoMinutes * 60_000);
+}
+
 /** Turns records into views with a fixed number of queries, however long the page. */
 @Injectable()
 export class ServiceRecordViews {
+  private readonly undoMinutes: number;
+
   constructor(
+    config: ConfigService<AppConfig, true>,
+    private readonly clock: Clock,
     @InjectRepository(MemberEntity) private readonly members: Repository<MemberEntity>,
     @InjectRepository(CommunityEntity) private readonly communities: Repository<CommunityEntity>,
     @InjectRepository(ServiceRecordFlagEntity) private readonly flags: Repository<ServiceRecordFlagEntity>,
     @InjectRepository(ServiceRecordEntity) private readonly records: Repository<ServiceRecordEntity>,
-  ) {}
-
-  async one(record: ServiceRecordEntity): Promise<ServiceRecordView> {
-    return (await this.many([record]))[0]!;
+  ) {
+    this.undoMinutes = config.getOrThrow('checkin', { infer: true }).undoMinutes;
   }
 
-  async many(records: ServiceRecordEntity[]): Promise<ServiceRecordView[]> {
+  /** `viewerId`: whose undo window the views show (the worker reading the queue); without it none is shown. */
+  async one(record: ServiceRecordEntity, viewerId?: string): Promise<ServiceRecordView> {
+    return (await this.many([record], viewerId))[0]!;
+  }
+
+  async many(records: ServiceRecordEntity[], viewerId?: string): Promise<ServiceRecordView[]> {
     if (records.length === 0) return [];
     const memberIds = [...new Set(records.flatMap((r) => (r.decidedBy ? [r.memberId, r.decidedBy] : [r.memberId])))];
     const communityIds = [...new Set(records.map((r) => r.communityId))];
@@ -39,6 +58,12 @@ export class ServiceRecordViews {
     const communityName = new Map(communities.map((c) => [c.id, c.name]));
     const flagsOf = new Map<string, ServiceFlag[]>();
     for (const f of flags) flagsOf.set(f.recordId, [...(flagsOf.get(f.recordId) ?? []), f.flag]);
+    const now = this.clock.now().getTime();
+    const undoableUntil = (r: ServiceRecordEntity): string | null => {
+      if (!viewerId || r.decidedBy !== viewerId) return null;
+      const until = undoDeadline(r, this.undoMinutes);
+      return until && until.getTime() > now ? until.toISOString() : null;
+    };
     return records.map((r) =>
       mapServiceRecord(r, {
         memberName: memberName.get(r.memberId) ?? '',
@@ -46,6 +71,8 @@ export class ServiceRecordViews {
         deciderName: r.decidedBy ? (memberName.get(r.decidedBy) ?? '') : null,
         flags: flagsOf.get(r.id) ?? [],
         resubmittedAs: resubmittedAs.get(r.id) ?? null,
+        // A rejection the member has already answered with a resubmission is settled: no undo any more.
+        undoableUntil: resubmittedAs.has(r.id) ? null : undoableUntil(r),
       }),
     );
   }

@@ -78,6 +78,9 @@ export class ServiceReviewService implements OnModuleInit {
 
   /** Worker: their communities; organizer: members in their branch/unit/district; admin: all. */
   async queue(user: AuthUser, query: ServiceQueueQueryDto): Promise<Page<ServiceRecordView>> {
+    if (query.dateFrom && query.dateTo && query.dateFrom > query.dateTo) {
+      throw new DomainException('VALIDATION_FAILED', undefined, [{ field: 'dateTo', message: '结束日期不能早于开始日期' }]);
+    }
     const window = pageWindow(query);
     const qb = this.records.createQueryBuilder('r').innerJoin(MemberEntity, 'm', 'm.id = r.member_id');
     if (!(await this.scope.restrict(user, qb, { community: 'r.community_id', ...MEMBER_COLUMNS }))) return toPage([], 0, window);
@@ -87,13 +90,19 @@ export class ServiceReviewService implements OnModuleInit {
       const exists = `EXISTS (SELECT 1 FROM service_record_flags f WHERE f.record_id = r.id)`;
       qb.andWhere(query.flagged ? exists : `NOT ${exists}`);
     }
+    if (query.flag) {
+      qb.andWhere('EXISTS (SELECT 1 FROM service_record_flags f1 WHERE f1.record_id = r.id AND f1.flag = :flag)', { flag: query.flag });
+    }
+    // YYYY-MM-DD strings sort as the days they name, so the range is a plain string comparison on the indexed column.
+    if (query.dateFrom) qb.andWhere('r.service_date >= :dateFrom', { dateFrom: query.dateFrom });
+    if (query.dateTo) qb.andWhere('r.service_date <= :dateTo', { dateTo: query.dateTo });
     const [rows, total] = await qb
       .orderBy('r.started_at', 'DESC')
       .addOrderBy('r.id', 'DESC')
       .offset(window.skip)
       .limit(window.take)
       .getManyAndCount();
-    return toPage(await this.views.many(rows), total, window);
+    return toPage(await this.views.many(rows, user.memberId), total, window);
   }
 
   async decide(user: AuthUser, dto: DecideServicesDto, ip: string): Promise<ServiceDecisionResponse> {
@@ -134,7 +143,9 @@ export class ServiceReviewService implements OnModuleInit {
         skipped.push({ id, code: error.code, message: error.message });
       }
     }
-    return { decided, skipped };
+    const records = decided.length ? await this.views.many(await this.records.findBy({ id: In(decided) }), user.memberId) : [];
+    const order = new Map(decided.map((id, i) => [id, i]));
+    return { decided, skipped, records: records.sort((a, b) => order.get(a.id)! - order.get(b.id)!) };
   }
 
   /** 补录: a worker enters one visit for several members at once (a paper sign-in sheet); confirmed at once, audited. */

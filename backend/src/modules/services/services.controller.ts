@@ -21,6 +21,7 @@ import type {
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { CurrentUser } from '../../common/auth/current-user.decorator.js';
 import { Roles } from '../../common/auth/roles.decorator.js';
+import { CorrectServiceDto } from './dto/correct-service.dto.js';
 import { DecideServicesDto, ServiceDecisionResponseDto } from './dto/decide-services.dto.js';
 import { EndServiceDto } from './dto/end-service.dto.js';
 import { MyServicesQueryDto, ServiceQueueQueryDto } from './dto/list-services.dto.js';
@@ -29,6 +30,7 @@ import { ResubmitServiceDto } from './dto/resubmit-service.dto.js';
 import { MyHoursResponseDto, ServiceDayQueryDto, ServiceDayResponseDto } from './dto/service-day.dto.js';
 import { FlagSummaryResponseDto, ServiceRecordPageDto, ServiceRecordViewDto } from './dto/service-views.dto.js';
 import { StartServiceDto } from './dto/start-service.dto.js';
+import { ServiceCorrectionsService } from './service-corrections.service.js';
 import { ServiceReviewService } from './service-review.service.js';
 import { ServiceRecordsService } from './services.service.js';
 
@@ -39,6 +41,7 @@ export class ServicesController {
   constructor(
     private readonly records: ServiceRecordsService,
     private readonly review: ServiceReviewService,
+    private readonly corrections: ServiceCorrectionsService,
   ) {}
 
   @ApiOperation({ summary: '签到开始服务' })
@@ -117,6 +120,34 @@ export class ServicesController {
   @ApiForbiddenResponse({ description: 'Not a worker of that community, REGISTRATION_REQUIRED, OWN_RECORD' })
   onBehalf(@CurrentUser() user: AuthUser, @Body() body: ServiceOnBehalfDto, @Ip() ip: string): Promise<ServiceRecordView[]> {
     return this.review.onBehalf(user, body, ip);
+  }
+
+  @ApiOperation({ summary: '撤销刚才的确认或退回' })
+  @Post(':id/undo')
+  @HttpCode(200)
+  @Roles('worker')
+  @ApiOkResponse({ type: ServiceRecordViewDto, description: 'The worker who decided it, within SERVICE_UNDO_MINUTES: back to pending' })
+  @ApiForbiddenResponse({ description: 'Not in the worker’s communities, or decided by someone else' })
+  @ApiConflictResponse({ description: 'SERVICE_UNDO_EXPIRED once the window has passed; CONFLICT when not decided or changed meanwhile' })
+  undo(@CurrentUser() user: AuthUser, @Param('id') id: string, @Ip() ip: string): Promise<ServiceRecordView> {
+    return this.corrections.undo(user, id, ip);
+  }
+
+  @ApiOperation({ summary: '更正已处理的服务记录' })
+  @Post(':id/correct')
+  @HttpCode(200)
+  @Roles('worker')
+  @ApiOkResponse({ type: ServiceRecordViewDto, description: 'A worker of the community changes a decided record’s decision or hours, with a reason' })
+  @ApiForbiddenResponse({ description: 'Not in the worker’s communities, OWN_RECORD' })
+  @ApiConflictResponse({ description: 'CONFLICT when not decided or changed meanwhile' })
+  @ApiUnprocessableEntityResponse({ description: 'SERVICE_DAILY_CAP (field hours)' })
+  correct(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: CorrectServiceDto,
+    @Ip() ip: string,
+  ): Promise<ServiceRecordView> {
+    return this.corrections.correct(user, id, body, ip);
   }
 
   @ApiOperation({ summary: '签退并填写服务内容' })

@@ -8,6 +8,8 @@ export interface ServiceRecordNames {
   flags: ServiceFlag[];
   /** The record that corrects this one, if it was resubmitted. */
   resubmittedAs?: string | null;
+  /** Set only for the worker who decided the record, while they may still undo it. */
+  undoableUntil?: string | null;
 }
 
 /** Raw coordinates never leave the backend: the view carries the distance only. */
@@ -38,8 +40,7 @@ export function mapServiceRecord(r: ServiceRecordEntity, names: ServiceRecordNam
     hoursReason: r.hoursReason ?? null,
     resubmittedFrom: r.resubmittedFrom ?? null,
     resubmittedAs: names.resubmittedAs ?? null,
-    // Filled in as the undo feature lands on the record.
-    undoableUntil: null,
+    undoableUntil: names.undoableUntil ?? null,
   };
 }
 

@@ -11,6 +11,7 @@ import { Clock } from './clock.js';
 import { CheckinCodeUseEntity } from './entities/checkin-code-use.entity.js';
 import { ServiceRecordFlagEntity } from './entities/service-record-flag.entity.js';
 import { ServiceRecordEntity } from './entities/service-record.entity.js';
+import { ServiceCorrectionsService } from './service-corrections.service.js';
 import { ServiceRecordViews } from './service-record-views.service.js';
 import { ServiceReviewService } from './service-review.service.js';
 import { ServiceTransactions } from './service-transactions.js';
@@ -40,6 +41,7 @@ import { SuspicionService } from './suspicion.service.js';
     ServiceRecordViews,
     ServiceRecordsService,
     ServiceReviewService,
+    ServiceCorrectionsService,
     AutoCloseService,
   ],
   exports: [ServiceRecordsService, AutoCloseService],

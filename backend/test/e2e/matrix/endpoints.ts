@@ -26,7 +26,8 @@ import {
   STAFF,
   WORKER,
 } from './spec.js';
-import type { Caller, UnitKey } from './world.js';
+import { ServiceRecordEntity } from '../../../src/modules/services/entities/service-record.entity.js';
+import type { Caller, CommunityKey, UnitKey, World } from './world.js';
 
 /**
  * The authorization matrix: every endpoint of the app, keyed as the OpenAPI document names it. The suite fails when
@@ -47,6 +48,13 @@ function items<T>(body: unknown): T[] {
 
 const csv = (name: string, phone: string, unit: string, branch: string): Buffer =>
   Buffer.from(`姓名,手机号,单位,支部\n${name},${phone},${unit},${branch}\n`, 'utf8');
+
+/** A record of a fresh member that `decider` confirmed a moment ago (so still within the undo window). */
+async function decidedRecord(w: World, community: CommunityKey, decider: string): Promise<string> {
+  const id = await w.serviceRecord((await w.member('zzb')).id, community, 'pending');
+  await w.ds.getRepository(ServiceRecordEntity).update({ id }, { status: 'confirmed', hours: 1, decidedBy: decider, decidedAt: new Date() });
+  return id;
+}
 
 export const ENDPOINTS: Record<string, EndpointSpec> = {
   // ---------------------------------------------------------------- public: health, visitor pages, sign-in
@@ -635,7 +643,7 @@ export const ENDPOINTS: Record<string, EndpointSpec> = {
       status: 200,
       check: async (res, { w, req }) => {
         const id = (req.body as { ids: string[] }).ids[0]!;
-        expect(res.body).toEqual({ decided: [id], skipped: [] });
+        expect(res.body).toMatchObject({ decided: [id], skipped: [] });
         expect(await w.serviceStatus(id)).toBe('rejected');
       },
     },
@@ -690,6 +698,21 @@ export const ENDPOINTS: Record<string, EndpointSpec> = {
     build: async (w, who, scope) => ({
       params: { id: await w.rejectedRecord(scope === 'out' ? w.other() : w.self(who), 'xy') },
       body: { serviceType: 'care', description: '帮助社区整理图书角', proposedHours: 1 },
+    }),
+  },
+  'POST /api/v1/services/{id}/undo': {
+    allowed: WORKER,
+    ok: { status: 200, check: async (res, { w }) => expect(await w.serviceStatus((res.body as ServiceRecordView).id)).toBe('pending') },
+    outOfScope: { worker: FORBIDDEN },
+    build: async (w, who, scope) => ({ params: { id: await decidedRecord(w, scope === 'out' ? 'gm' : 'xy', w.self(who)) } }),
+  },
+  'POST /api/v1/services/{id}/correct': {
+    allowed: WORKER,
+    ok: { status: 200, check: async (res, { w }) => expect(await w.serviceStatus((res.body as ServiceRecordView).id)).toBe('rejected') },
+    outOfScope: { worker: FORBIDDEN },
+    build: async (w, who, scope) => ({
+      params: { id: await decidedRecord(w, scope === 'out' ? 'gm' : 'xy', w.self(who)) },
+      body: { decision: 'reject', reason: '核实后当天未到社区' },
     }),
   },
   'POST /api/v1/services/{id}/end': {

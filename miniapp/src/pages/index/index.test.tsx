@@ -186,14 +186,17 @@ describe('HomePage shortcuts by role', () => {
     expect(container.querySelector('.home-shortcut__badge')).toBeNull();
   });
 
-  it('gives a worker the check-in code, the queue with its pending count, registrations and 补录', async () => {
+  it('gives a worker the check-in code, the queue and registrations each with its own count, and 补录', async () => {
     const container = await renderAs([{ role: 'worker', scopeKind: 'community', scopeId: 'c1', scopeName: '幸福里社区' }], {
       unread: 0,
-      pendingForWorker: 3,
+      pendingForWorker: 5,
+      pendingWork: { registrations: 2, services: 3 },
     });
-    await waitFor(() => expect(container.querySelector('.home-shortcut__badge')?.textContent).toBe('3'));
-    expect(shortcutLabels(container)).toEqual(['签到码', '待确认记录3', '报到审核', '代为补录', '意见建议']);
-    expect(container.querySelector('.home-shortcut--worker-queue .home-shortcut__badge')).not.toBeNull();
+    await waitFor(() => expect(container.querySelector('.home-shortcut--worker-queue .home-shortcut__badge')?.textContent).toBe('3'));
+    expect(container.querySelector('.home-shortcut--worker-registrations .home-shortcut__badge')?.textContent).toBe('2');
+    expect(shortcutLabels(container)).toEqual(['签到码', '待确认记录3', '报到审核2', '代为补录', '意见建议']);
+    // Everything waiting for the worker, on the 首页 tab where the tiles are.
+    await waitFor(() => expect(taroMock.tabBadges.get(0)).toBe('5'));
 
     fireEvent.click(screen.getByText('签到码'));
     fireEvent.click(screen.getByText('待确认记录'));
@@ -207,12 +210,15 @@ describe('HomePage shortcuts by role', () => {
     ]);
   });
 
-  it('shows no badge when nothing waits for the worker', async () => {
+  it('shows no badge when nothing waits for the worker, and clears the 首页 tab badge', async () => {
+    taroMock.tabBadges.set(0, '4');
     const container = await renderAs([{ role: 'worker', scopeKind: 'community', scopeId: 'c1', scopeName: '幸福里社区' }], {
       unread: 2,
       pendingForWorker: 0,
+      pendingWork: { registrations: 0, services: 0 },
     });
     await waitFor(() => expect(taroMock.requests.some((request) => request.url === UNREAD)).toBe(true));
+    await waitFor(() => expect(taroMock.tabBadges.has(0)).toBe(false));
     expect(container.querySelector('.home-shortcut__badge')).toBeNull();
   });
 
@@ -220,6 +226,7 @@ describe('HomePage shortcuts by role', () => {
     const container = await renderAs([{ role: 'worker', scopeKind: 'street', scopeId: 's1', scopeName: '东城街道' }], {
       unread: 0,
       pendingForWorker: 120,
+      pendingWork: { registrations: 0, services: 120 },
     });
     await waitFor(() => expect(container.querySelector('.home-shortcut__badge')?.textContent).toBe('99+'));
   });

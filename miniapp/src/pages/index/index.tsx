@@ -10,7 +10,7 @@ import StateView from '@/components/state-view';
 import { ROUTES } from '@/constants/routes';
 import { openPage } from '@/services/navigation';
 import OpenVisit from './open-visit';
-import { shortcutsFor } from './shortcuts';
+import { badgeCount, shortcutsFor } from './shortcuts';
 import { useHome } from './use-home';
 import './index.scss';
 
@@ -52,6 +52,16 @@ function badgeText(count: number): string {
   return count > 99 ? '99+' : String(count);
 }
 
+/** Nothing at 0: a badge means something is waiting. */
+function ShortcutBadge({ count }: { count: number | undefined }) {
+  if (!count) return null;
+  return (
+    <Text className="home-shortcut__badge" aria-label={`${count} 项待处理`}>
+      {badgeText(count)}
+    </Text>
+  );
+}
+
 function Greeting({ me, error, loading, onRetry, counts }: GreetingProps) {
   if (!me) {
     return (
@@ -84,9 +94,7 @@ function Greeting({ me, error, loading, onRetry, counts }: GreetingProps) {
             onClick={() => openPage(shortcut.route)}
           >
             <Text className="home-shortcut__label">{shortcut.label}</Text>
-            {shortcut.badge && counts?.[shortcut.badge] ? (
-              <Text className="home-shortcut__badge">{badgeText(counts[shortcut.badge] ?? 0)}</Text>
-            ) : null}
+            <ShortcutBadge count={shortcut.badge ? badgeCount(counts, shortcut.badge) : undefined} />
           </View>
         ))}
       </View>

@@ -34,7 +34,7 @@ describe('shortcutsFor', () => {
     expect(shortcutsFor([]).map((shortcut) => shortcut.label)).toEqual(['意见建议']);
   });
 
-  it('gives a worker of two communities the workbench once, with the pending badge on the queue only', () => {
+  it('gives a worker of two communities the workbench once, with their own count on the queue and on registrations', () => {
     const shortcuts = shortcutsFor([
       { role: 'worker', scopeKind: 'community', scopeId: 'c1', scopeName: '向阳社区' },
       { role: 'worker', scopeKind: 'community', scopeId: 'c2', scopeName: '光明社区' },
@@ -42,7 +42,8 @@ describe('shortcutsFor', () => {
 
     expect(shortcuts.map((shortcut) => shortcut.label)).toEqual(['签到码', '待确认记录', '报到审核', '代为补录', '意见建议']);
     expect(shortcuts.filter((shortcut) => shortcut.badge).map((shortcut) => [shortcut.route, shortcut.badge])).toEqual([
-      [ROUTES.workerQueue, 'pendingForWorker'],
+      [ROUTES.workerQueue, 'services'],
+      [ROUTES.workerRegistrations, 'registrations'],
     ]);
   });
 });

@@ -8,7 +8,17 @@ export interface Shortcut {
   label: string;
   route: Route;
   /** Which count of /messages/unread-count to show on the tile, if any. */
-  badge?: keyof UnreadCountResponse;
+  badge?: BadgeKey;
+}
+
+/** The inbox's unread count, or one of the worker's queues. */
+export type BadgeKey = 'unread' | 'registrations' | 'services';
+
+/** The tile's number from the one counts request (undefined until it has answered). */
+export function badgeCount(counts: UnreadCountResponse | undefined, key: BadgeKey): number | undefined {
+  if (!counts) return undefined;
+  if (key === 'unread') return counts.unread;
+  return counts.pendingWork?.[key];
 }
 
 const SUGGESTIONS: Shortcut = { key: 'suggestions', label: '意见建议', route: ROUTES.suggestions };
@@ -26,9 +36,9 @@ function forScope(scope: RoleScope): Shortcut[] {
     case 'worker':
       return [
         { key: 'worker-code', label: '签到码', route: ROUTES.workerCode },
-        // The badge is the worker's work queue, not a figure about anyone.
-        { key: 'worker-queue', label: '待确认记录', route: ROUTES.workerQueue, badge: 'pendingForWorker' },
-        { key: 'worker-registrations', label: '报到审核', route: ROUTES.workerRegistrations },
+        // The badges are the worker's work queues, not figures about anyone.
+        { key: 'worker-queue', label: '待确认记录', route: ROUTES.workerQueue, badge: 'services' },
+        { key: 'worker-registrations', label: '报到审核', route: ROUTES.workerRegistrations, badge: 'registrations' },
         { key: 'worker-on-behalf', label: '代为补录', route: ROUTES.workerOnBehalf },
       ];
     case 'organizer':

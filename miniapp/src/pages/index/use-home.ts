@@ -6,7 +6,7 @@ import { getOverview } from '@/api/public';
 import { getCurrentService, getMyHours } from '@/api/services';
 import { useApi, useRefreshOnShow } from '@/hooks/use-api';
 import { isSignedIn } from '@/services/session';
-import { showUnreadBadge } from '@/services/unread-badge';
+import { showUnreadBadge, showWorkBadge } from '@/services/unread-badge';
 
 export function useHome() {
   const overview = useApi(getOverview);
@@ -40,8 +40,14 @@ export function useHome() {
   const countsData = counts.data;
   useEffect(() => {
     // Signed out: no badge. An answer without a number leaves the badge as it was.
-    if (!signedIn) showUnreadBadge(0);
-    else if (typeof countsData?.unread === 'number') showUnreadBadge(countsData.unread);
+    if (!signedIn) {
+      showUnreadBadge(0);
+      showWorkBadge(0);
+      return;
+    }
+    if (typeof countsData?.unread === 'number') showUnreadBadge(countsData.unread);
+    // Not a worker: the answer has no pending work, and nothing waits for them.
+    if (countsData) showWorkBadge(countsData.pendingForWorker ?? 0);
   }, [signedIn, countsData]);
 
   useRefreshOnShow(refresh);

@@ -11,7 +11,7 @@ import { signOut as endSession } from '@/services/account';
 import { scanConsoleCode, setPendingConsoleScan } from '@/services/console-scan';
 import { openPage } from '@/services/navigation';
 import { isSignedIn } from '@/services/session';
-import { showUnreadBadge } from '@/services/unread-badge';
+import { showUnreadBadge, showWorkBadge } from '@/services/unread-badge';
 import { toast } from '@/services/toast';
 
 /** Roles that may use the desktop console (the server enforces the same list when confirming). */
@@ -50,8 +50,14 @@ export function useMine() {
   const unread = typeof counts.data?.unread === 'number' ? counts.data.unread : undefined;
   const countsData = counts.data;
   useEffect(() => {
-    if (!signedIn) showUnreadBadge(0);
-    else if (typeof countsData?.unread === 'number') showUnreadBadge(countsData.unread);
+    if (!signedIn) {
+      showUnreadBadge(0);
+      showWorkBadge(0);
+      return;
+    }
+    if (typeof countsData?.unread === 'number') showUnreadBadge(countsData.unread);
+    // Not a worker: the answer has no pending work, and nothing waits for them.
+    if (countsData) showWorkBadge(countsData.pendingForWorker ?? 0);
   }, [signedIn, countsData]);
 
   useRefreshOnShow(refresh);

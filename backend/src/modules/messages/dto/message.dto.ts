@@ -75,9 +75,16 @@ export class MessagePageDto implements Page<MessageView> {
   @ApiProperty() total: number;
 }
 
+export class PendingWorkDto {
+  @ApiProperty({ description: '待审核的报到申请' }) registrations: number;
+  @ApiProperty({ description: '待确认的服务记录' }) services: number;
+}
+
 export class UnreadCountDto implements UnreadCountResponse {
   @ApiProperty() unread: number;
   @ApiPropertyOptional({ description: '社区工作者：所管社区待处理的事项数' }) pendingForWorker?: number;
+  @ApiPropertyOptional({ type: () => PendingWorkDto, description: '社区工作者：按事项分开的待处理数（报到审核、服务确认）' })
+  pendingWork?: PendingWorkDto;
 }
 
 class SubscribeTemplateDto {

@@ -17,6 +17,7 @@ import {
   type ValidationOptions,
 } from 'class-validator';
 import { isHalfHourStep } from '../hours.js';
+import { ServiceRecordViewDto } from './service-views.dto.js';
 import { trimText } from './end-service.dto.js';
 
 export const DECISIONS = ['confirm', 'reject'] as const;
@@ -90,4 +91,6 @@ export class ServiceDecisionResponseDto implements ServiceDecisionResponse {
   @ApiProperty({ type: [String] }) decided: string[];
   @ApiProperty({ type: [SkippedDecisionDto], description: '未能处理的记录及原因（不在范围内、已处理、本人记录……）' })
   skipped: SkippedDecisionDto[];
+  @ApiPropertyOptional({ type: [ServiceRecordViewDto], description: '已处理的记录（含可撤销的截止时间）' })
+  records?: ServiceRecordViewDto[];
 }

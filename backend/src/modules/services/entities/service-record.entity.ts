@@ -15,6 +15,7 @@ export type GeofenceResult = 'inside' | 'outside' | 'inaccurate';
 @Index('idx_service_records_member_starts', ['memberId', 'onBehalf', 'startedAt', 'id'])
 @Index('idx_service_records_member_decided', ['memberId', 'status', 'decidedAt'])
 @Index('idx_service_records_community', ['communityId', 'status', 'startedAt'])
+@Index('idx_service_records_community_day', ['communityId', 'serviceDate'])
 @Index('idx_service_records_status', ['status', 'startedAt'])
 export class ServiceRecordEntity extends BaseEntity {
   @Column({ name: 'member_id', type: 'varchar', length: 36 })

@@ -1,7 +1,9 @@
 import { SERVICE_FLAG_LABELS, SERVICE_RECORD_STATUS_LABELS, SERVICE_TYPE_LABELS, type ServiceRecordView } from '@pioneer/shared-types';
 import { Input, Text, View } from '@tarojs/components';
 import { Button, Tag } from '@nutui/nutui-react-taro';
-import Pager from '@/components/pager';
+import FieldError from '@/components/field-error';
+import LoadMore from '@/components/load-more';
+import SelectField from '@/components/select-field';
 import RefreshNotice from '@/components/refresh-notice';
 import SectionCard from '@/components/section-card';
 import StateView from '@/components/state-view';
@@ -12,7 +14,18 @@ import type { WorkerContext } from '../../shared/communities';
 import { formatDateTime, formatSpan } from '@/format/date-time';
 import { formatHours } from '@/format/hours';
 import { verificationLabel } from '@/format/verification';
-import { isDecidable, needsHours, QUEUE_PAGE_SIZE, QUEUE_STATUSES, useQueue, type DecisionResult } from './use-queue';
+import CorrectionDialog from './correction-dialog';
+import {
+  canCorrect,
+  canUndo,
+  dayOptions,
+  FLAG_OPTIONS,
+  type FlagFilter,
+  isDecidable,
+  needsHours,
+  QUEUE_STATUSES,
+  useQueue,
+} from './use-queue';
 import './index.scss';
 
 type Queue = ReturnType<typeof useQueue>;
@@ -25,7 +38,7 @@ function HoursLine({ record, queue, decidable }: { record: ServiceRecordView; qu
   if (!decidable || !needsHours(record)) {
     return <Text className="queue-item__line">{suggested}</Text>;
   }
-  const error = queue.hourErrors[record.id];
+  const error = queue.hourErrors[`hours.${record.id}`];
   return (
     <View className={`queue-item__hours-row${error ? ' queue-item__hours-row--error' : ''}`}>
       <Text className="queue-item__hours-label">核定时长</Text>
@@ -38,9 +51,11 @@ function HoursLine({ record, queue, decidable }: { record: ServiceRecordView; qu
         onInput={(event) => queue.setHoursFor(record.id, event.detail.value)}
       />
       <Text className="queue-item__hours-unit">小时</Text>
-      <Text className="queue-item__hours-hint">
-        {error ?? `${record.offlineClaim ? '离线补传，请核实时间后核定' : '签退未扫码，请核定'}；${suggested}`}
-      </Text>
+      {error ? (
+        <FieldError className="queue-item__hours-error" message={error} />
+      ) : (
+        <Text className="queue-item__hours-hint">{`${record.offlineClaim ? '离线补传，请核实时间后核定' : '签退未扫码，请核定'}；${suggested}`}</Text>
+      )}
     </View>
   );
 }
@@ -49,10 +64,14 @@ function QueueItem({ record, queue, viewerId, showCommunity }: { record: Service
   const decidable = isDecidable(record, viewerId);
   const own = record.member.id === viewerId;
   const checked = queue.selected.includes(record.id);
+  const result = queue.results[record.id];
+  const undoable = canUndo(record, queue.now);
+  const correctable = canCorrect(record, viewerId, queue.now);
+  const undoFailure = queue.undoFailure?.id === record.id ? queue.undoFailure.message : null;
   const classes = ['queue-item', checked ? 'queue-item--selected' : '', own ? 'queue-item--own' : ''].filter(Boolean).join(' ');
   return (
     <View className={classes}>
-      {decidable ? (
+      {decidable && queue.selecting ? (
         <View
           className={`queue-item__select${checked ? ' queue-item__select--checked' : ''}`}
           role="checkbox"
@@ -66,6 +85,11 @@ function QueueItem({ record, queue, viewerId, showCommunity }: { record: Service
       <View className="queue-item__body">
         <View className="queue-item__head">
           <Text className="queue-item__member">{record.member.name}</Text>
+          {record.resubmittedFrom ? (
+            <Tag className="queue-item__resubmitted" type="primary" plain>
+              重新提交
+            </Tag>
+          ) : null}
           {record.offlineClaim ? (
             <Tag className="queue-item__offline" type="warning">
               离线补传
@@ -90,6 +114,9 @@ function QueueItem({ record, queue, viewerId, showCommunity }: { record: Service
           </Text>
         ) : null}
         <HoursLine record={record} queue={queue} decidable={decidable} />
+        {record.hoursReason ? (
+          <Text className="queue-item__line queue-item__hours-reason">{`多报时长的说明：${record.hoursReason}`}</Text>
+        ) : null}
         {record.flags.length > 0 ? (
           <View className="queue-item__flags">
             {record.flags.map((flag) => (
@@ -114,26 +141,53 @@ function QueueItem({ record, queue, viewerId, showCommunity }: { record: Service
         {own && record.status === 'pending' ? (
           <Text className="queue-item__line queue-item__own">本人的记录，需由本社区其他工作者确认</Text>
         ) : null}
+        {result ? (
+          <View className={`queue-item__result queue-item__result--${result.ok ? 'ok' : 'skipped'}`} role="status">
+            <Text>{result.text}</Text>
+          </View>
+        ) : null}
+        {undoFailure ? <FieldError className="queue-item__undo-error" message={undoFailure} /> : null}
+        {decidable && !queue.selecting ? (
+          <View className="queue-item__actions">
+            <Button
+              className="queue-item__reject"
+              size="large"
+              disabled={queue.deciding}
+              onClick={() => queue.openReject([record.id])}
+            >
+              退回
+            </Button>
+            <Button
+              className="queue-item__confirm"
+              type="primary"
+              size="large"
+              disabled={queue.deciding}
+              onClick={() => void queue.confirm([record.id])}
+            >
+              确认
+            </Button>
+          </View>
+        ) : null}
+        {undoable ? (
+          <View className="queue-item__actions">
+            <Button
+              className="queue-item__undo"
+              size="large"
+              loading={queue.undoingId === record.id}
+              disabled={queue.undoingId !== null}
+              onClick={() => void queue.undo(record)}
+            >
+              撤销
+            </Button>
+          </View>
+        ) : correctable ? (
+          <View className="queue-item__actions">
+            <Button className="queue-item__correct" size="large" onClick={() => queue.openCorrect(record)}>
+              更正
+            </Button>
+          </View>
+        ) : null}
       </View>
-    </View>
-  );
-}
-
-function ResultCard({ result, onClose }: { result: DecisionResult; onClose: () => void }) {
-  const verb = result.decision === 'confirm' ? '确认' : '退回';
-  return (
-    <View className={`queue-result queue-result--${result.skipped.length > 0 ? 'partial' : 'done'}`} role="status">
-      <View className="queue-result__head">
-        <Text className="queue-result__summary">
-          {`已${verb} ${result.decided} 条${result.skipped.length > 0 ? `，${result.skipped.length} 条未能${verb}` : ''}`}
-        </Text>
-        <Text className="queue-result__close" onClick={onClose}>
-          知道了
-        </Text>
-      </View>
-      {result.skipped.map((skip) => (
-        <Text key={skip.id} className="queue-result__skipped">{`${skip.label}：${skip.message}`}</Text>
-      ))}
     </View>
   );
 }
@@ -141,8 +195,10 @@ function ResultCard({ result, onClose }: { result: DecisionResult; onClose: () =
 function Queue({ context }: { context: WorkerContext }) {
   const queue = useQueue(context.me.id);
   const { filters, list, items } = queue;
-  const page = list.data;
   const pendingView = filters.status === 'pending';
+  const days = dayOptions();
+  const filtered = filters.flag !== '' || filters.day !== '';
+  const loaded = !list.loading || items.length > 0;
 
   return (
     <>
@@ -162,44 +218,55 @@ function Queue({ context }: { context: WorkerContext }) {
             {option.label}
           </Text>
         ))}
-        <View
-          className={`queue-filter queue-flagged${filters.flagged ? ' queue-filter--active' : ''}`}
-          role="switch"
-          aria-checked={filters.flagged}
-          onClick={() => queue.change({ flagged: !filters.flagged })}
-        >
-          仅看标记
-        </View>
+      </View>
+      <View className="queue-filter-fields">
+        <SelectField
+          className="queue-day"
+          label="服务日期"
+          value={filters.day}
+          options={days}
+          onChange={(day) => queue.change({ day })}
+        />
+        <SelectField<FlagFilter>
+          className="queue-flag"
+          label="标记"
+          value={filters.flag}
+          options={FLAG_OPTIONS}
+          onChange={(flag) => queue.change({ flag })}
+        />
       </View>
 
-      {queue.result ? <ResultCard result={queue.result} onClose={queue.dismissResult} /> : null}
+      <RefreshNotice error={items.length > 0 ? list.error : undefined} onRetry={list.reload} />
 
-      <RefreshNotice error={page ? list.error : undefined} onRetry={list.reload} />
-
-      {!page ? (
+      {items.length === 0 ? (
         list.error && !list.loading ? (
           <StateView className="queue-error" status="error" message={list.error.message} onRetry={() => void list.reload()} />
-        ) : (
+        ) : !loaded ? (
           <StateView className="queue-loading" status="loading" />
+        ) : (
+          <StateView
+            className="queue-empty"
+            status="empty"
+            message={pendingView && !filtered ? '没有待确认的记录' : '没有符合条件的记录'}
+          />
         )
-      ) : items.length === 0 ? (
-        <StateView
-          className="queue-empty"
-          status="empty"
-          message={pendingView ? '没有待确认的记录' : '没有符合条件的记录'}
-        />
       ) : (
         <SectionCard
           className="queue-list"
-          title={`${SERVICE_RECORD_STATUS_LABELS[filters.status]}${filters.flagged ? '（有标记）' : ''}`}
+          title={`${SERVICE_RECORD_STATUS_LABELS[filters.status]}（${list.total} 条）`}
           extra={
             queue.decidableCount > 0 ? (
-              <Text className="queue-select-all" onClick={queue.toggleAll}>
-                {queue.allSelected ? '取消全选' : '全选本页'}
+              <Text className="queue-select-mode" onClick={queue.toggleSelecting}>
+                {queue.selecting ? '取消多选' : '多选'}
               </Text>
             ) : undefined
           }
         >
+          {queue.selecting && queue.decidableCount > 0 ? (
+            <View className="queue-select-all" role="checkbox" aria-checked={queue.allSelected} onClick={queue.toggleAll}>
+              <Text>{queue.allSelected ? '取消全选' : '全选'}</Text>
+            </View>
+          ) : null}
           {items.map((record) => (
             <QueueItem
               key={record.id}
@@ -209,21 +276,28 @@ function Queue({ context }: { context: WorkerContext }) {
               showCommunity={context.communities.length > 1}
             />
           ))}
-          <Pager
-            page={page.page}
-            pageSize={page.pageSize || QUEUE_PAGE_SIZE}
-            total={page.total}
-            disabled={list.loading}
-            onChange={queue.setPage}
+          <LoadMore
+            className="queue-more"
+            hasMore={list.hasMore}
+            loading={list.loadingMore}
+            error={list.loadMoreError}
+            count={items.length}
+            onLoadMore={() => void list.loadMore()}
           />
         </SectionCard>
       )}
 
-      {queue.decidableCount > 0 ? (
+      {queue.formError && !queue.selecting ? (
+        <View className="queue-form-error queue-form-error--inline" role="alert">
+          {queue.formError}
+        </View>
+      ) : null}
+
+      {queue.selecting && queue.decidableCount > 0 ? (
         <View className="queue-actions">
-          {queue.formError || (queue.decideError && !queue.rejecting) ? (
+          {queue.formError ? (
             <View className="queue-form-error" role="alert">
-              {queue.formError ?? queue.decideError?.message}
+              {queue.formError}
             </View>
           ) : null}
           <View className="queue-actions__row">
@@ -232,7 +306,7 @@ function Queue({ context }: { context: WorkerContext }) {
               className="queue-reject"
               size="large"
               disabled={queue.deciding}
-              onClick={queue.openReject}
+              onClick={() => queue.openReject(queue.selected)}
             >
               退回
             </Button>
@@ -242,9 +316,9 @@ function Queue({ context }: { context: WorkerContext }) {
               size="large"
               loading={queue.deciding && !queue.rejecting}
               disabled={queue.deciding}
-              onClick={() => void queue.confirm()}
+              onClick={() => void queue.confirm(queue.selected)}
             >
-              批量确认
+              确认
             </Button>
           </View>
         </View>
@@ -252,9 +326,9 @@ function Queue({ context }: { context: WorkerContext }) {
 
       <ReasonDialog
         className="queue-reject-dialog"
-        open={queue.rejecting}
-        title={`退回 ${queue.selected.length} 条记录`}
-        note="退回理由会发送给党员本人"
+        open={queue.rejecting !== null}
+        title={`退回 ${queue.rejecting?.length ?? 0} 条记录`}
+        note={(queue.rejecting?.length ?? 0) > 1 ? '同一理由会发送给每位党员本人' : '退回理由会发送给党员本人'}
         placeholder="如：当天未在社区见到本人，请补充说明"
         confirmText="确定退回"
         requiredMessage="请填写退回理由"
@@ -262,6 +336,14 @@ function Queue({ context }: { context: WorkerContext }) {
         error={queue.decideError?.message}
         onCancel={queue.closeReject}
         onConfirm={(reason) => void queue.reject(reason)}
+      />
+
+      <CorrectionDialog
+        record={queue.correcting}
+        pending={queue.correctionPending}
+        errors={queue.correctionErrors}
+        onCancel={queue.closeCorrect}
+        onSubmit={(body) => void queue.submitCorrection(body)}
       />
     </>
   );
@@ -272,7 +354,7 @@ export default function WorkerQueuePage() {
     <View className="page worker-queue">
       <View className="page-header">
         <Text className="page-header__title">待确认记录</Text>
-        <Text className="page-header__subtitle">勾选后可批量确认或退回；签退未扫码的记录需要核定时长</Text>
+        <Text className="page-header__subtitle">逐条或多选后批量确认、退回；签退未扫码的记录需要核定时长</Text>
       </View>
       <WorkerGate notWorkerMessage="只有社区工作者可以确认服务记录">{(context) => <Queue context={context} />}</WorkerGate>
     </View>
