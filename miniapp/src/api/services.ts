@@ -2,6 +2,7 @@ import type {
   CheckinCodeResponse,
   Page,
   ServiceDecisionRequest,
+  ServiceDayResponse,
   ServiceDecisionResponse,
   ServiceEndRequest,
   ServiceOnBehalfRequest,
@@ -74,5 +75,19 @@ export function getCurrentService(): Promise<ServiceRecordView | null> {
 export function listMyServices(query: MyServicesQuery = {}): Promise<Page<ServiceRecordView>> {
   return apiRequest<Page<ServiceRecordView>>(`${BASE}/mine`, {
     query: { page: query.page, pageSize: query.pageSize, status: query.status },
+  });
+}
+
+export interface ServiceDayQuery {
+  /** YYYY-MM-DD (Asia/Shanghai). */
+  date: string;
+  /** Workers, for on-behalf entry: these members of their communities. Omitted: the caller. */
+  memberIds?: string[];
+}
+
+/** How much of a day's hours cap is used and left, and the visits that day, so a form can refuse before sending. */
+export function getServiceDay(query: ServiceDayQuery): Promise<ServiceDayResponse> {
+  return apiRequest<ServiceDayResponse>(`${BASE}/day`, {
+    query: { date: query.date, memberIds: query.memberIds && query.memberIds.length > 0 ? query.memberIds.join(',') : undefined },
   });
 }
