@@ -79,7 +79,7 @@ describe('WorkerCodePage', () => {
     expect(requestsTo(CODE)).toHaveLength(1);
     expect(queryOf(requestsTo(CODE)[0]).communityId).toBe('c1');
     expect(container.querySelector('.worker-code-qr')).not.toBeNull();
-    expect(screen.getByLabelText('向阳社区签到二维码')).toBeTruthy();
+    expect(screen.getByLabelText('向阳社区签到码')).toBeTruthy();
     expect(text(container, '.worker-short-code')).toBe(shortCodeOf(firstSlot));
     // No digits counting down on screen: a ring, with the seconds for a screen reader.
     expect(text(container, '.worker-code-timer__text')).toBe('签到码每 15 秒自动更新');
@@ -129,7 +129,7 @@ describe('WorkerCodePage', () => {
     expect(container.querySelector('.worker-code-qr.worker-code-qr--stale')).not.toBeNull();
     expect(text(container, '.worker-code-network')).toContain(OFFLINE);
     expect(ring(container)).toBe('签到码已过期');
-    expect(screen.getByLabelText('向阳社区签到二维码（已过期）')).toBeTruthy();
+    expect(screen.getByLabelText('向阳社区签到码（已过期）')).toBeTruthy();
     expect(text(container, '.worker-short-code')).toBe(shortCodeOf(firstSlot));
 
     server.offline = false;
@@ -210,7 +210,7 @@ describe('WorkerCodePage', () => {
 
     expect(queryOf(requestsTo(CODE)[1]).communityId).toBe('c2');
     expect(text(container, '.worker-code__community')).toBe('光明社区');
-    expect(screen.getByLabelText('光明社区签到二维码')).toBeTruthy();
+    expect(screen.getByLabelText('光明社区签到码')).toBeTruthy();
   });
 
   it('shows a refusal once and does not keep asking', async () => {

@@ -66,7 +66,7 @@ function CodePanel({ community, full, onFull }: { community: WorkerCommunity; fu
           className={`worker-code-qr${expired ? ' worker-code-qr--stale' : ''}`}
           value={code.code}
           size={size}
-          label={`${code.communityName}签到二维码${expired ? '（已过期）' : ''}`}
+          label={`${code.communityName}签到码${expired ? '（已过期）' : ''}`}
         />
       </View>
       {troubled ? (

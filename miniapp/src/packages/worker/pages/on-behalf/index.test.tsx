@@ -219,7 +219,7 @@ describe('WorkerOnBehalfPage', () => {
     server.days.m2 = { visits: [{ id: 'v1', startedAt: at(11, 50), endedAt: null, status: 'open' }] };
     const container = await renderForm();
     pick(container, '李秀英');
-    await waitFor(() => expect(chip(container, '李秀英')?.textContent).toContain('11:50–未签退'));
+    await waitFor(() => expect(chip(container, '李秀英')?.textContent).toContain('11:50–至今'));
   });
 
   it('refuses hours above what is left of the member’s day, naming both figures', async () => {

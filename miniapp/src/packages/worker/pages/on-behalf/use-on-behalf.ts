@@ -77,7 +77,7 @@ export function hoursFor(start: Date, end: Date): number {
   return ms <= 0 ? 0 : Math.round(ms / HALF_HOUR_MS) / 2;
 }
 
-const visitSpan = (visit: Visit): string => `${formatClock(visit.startedAt)}–${visit.endedAt ? formatClock(visit.endedAt) : '未签退'}`;
+const visitSpan = (visit: Visit): string => `${formatClock(visit.startedAt)}–${visit.endedAt ? formatClock(visit.endedAt) : '至今'}`;
 
 /**
  * One member's day against the chosen times: the visits that overlap them (a rejected one does not count, an open
