@@ -129,6 +129,8 @@ describe('WorkerCodePage', () => {
     expect(container.querySelector('.worker-code-qr.worker-code-qr--stale')).not.toBeNull();
     expect(text(container, '.worker-code-network')).toContain(OFFLINE);
     expect(ring(container)).toBe('签到码已过期');
+    // An empty ring, not a dot.
+    expect(container.querySelector('.progress-ring__arc')).toBeNull();
     expect(screen.getByLabelText('向阳社区签到码（已过期）')).toBeTruthy();
     expect(text(container, '.worker-short-code')).toBe(shortCodeOf(firstSlot));
 

@@ -33,19 +33,22 @@ export default function ProgressRing({ fraction, label, size = 56, muted = false
       <View className="progress-ring" style={box} role="img" aria-label={label}>
         <svg width={size} height={size} viewBox={`0 0 ${size} ${size}`} aria-hidden="true" focusable="false">
           <circle cx={size / 2} cy={size / 2} r={radius} fill="none" stroke={TRACK} strokeWidth={STROKE} />
-          <circle
-            className="progress-ring__arc"
-            cx={size / 2}
-            cy={size / 2}
-            r={radius}
-            fill="none"
-            stroke={colour}
-            strokeWidth={STROKE}
-            strokeLinecap="round"
-            strokeDasharray={`${circumference} ${circumference}`}
-            strokeDashoffset={circumference * (1 - share)}
-            transform={`rotate(-90 ${size / 2} ${size / 2})`}
-          />
+          {/* Nothing left: no arc at all, or its round cap would still draw a dot. */}
+          {share > 0 ? (
+            <circle
+              className="progress-ring__arc"
+              cx={size / 2}
+              cy={size / 2}
+              r={radius}
+              fill="none"
+              stroke={colour}
+              strokeWidth={STROKE}
+              strokeLinecap="round"
+              strokeDasharray={`${circumference} ${circumference}`}
+              strokeDashoffset={circumference * (1 - share)}
+              transform={`rotate(-90 ${size / 2} ${size / 2})`}
+            />
+          ) : null}
         </svg>
       </View>
     );
