@@ -83,7 +83,9 @@ async function findAndPick(page, text, name) {
   );
   assert.deepEqual(await listed.allInnerTexts(), [name]);
   await page.locator('.on-behalf-members__list .on-behalf-member').filter({ hasText: name }).click();
-  await page.locator('.on-behalf-chip').filter({ hasText: name }).waitFor({ timeout: 10_000 });
+  const chip = page.locator('.on-behalf-chip').filter({ hasText: name });
+  await chip.waitFor({ timeout: 10_000 });
+  await chip.scrollIntoViewIfNeeded();
 }
 
 async function fillSheet(page) {
@@ -141,6 +143,7 @@ if (!chromiumAvailable() && !required) {
       await page.locator('.on-behalf-chip').filter({ hasText: /还可记 8 小时/ }).waitFor({ timeout: 10_000 });
 
       await fillSheet(page);
+      await page.locator('.on-behalf-chip').first().scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(ARTIFACTS, 'worker-entry-sheet.png'), fullPage: true });
       await page.locator('.on-behalf-submit').click();
       const done = page.locator('.on-behalf-done');
@@ -165,6 +168,7 @@ if (!chromiumAvailable() && !required) {
       await page.waitForTimeout(500);
       assert.equal(posted, 0, 'refused before sending');
       assert.equal(await page.locator('.on-behalf-done').count(), 0);
+      await chip.scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(ARTIFACTS, 'worker-entry-overlap.png'), fullPage: true });
     });
   });
