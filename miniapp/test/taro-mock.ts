@@ -66,6 +66,14 @@ class TaroMock {
   /** What the next Taro.requestSubscribeMessage answers, per template id ('accept' / 'reject'). */
   subscribeAnswer: Record<string, string> = {};
   readonly subscribeRequests: unknown[] = [];
+  /** What getNetworkType reports ('none' = offline). */
+  networkType = 'wifi';
+  /** The screen's brightness (0–1) as getScreenBrightness reads it and setScreenBrightness leaves it. */
+  brightness = 0.4;
+  /** Every value setScreenBrightness was given, in order. */
+  readonly brightnessSets: number[] = [];
+  /** What setKeepScreenOn last asked; null when never called. */
+  keepScreenOn: boolean | null = null;
   private handler: RequestHandler = (request) => {
     throw new Error(`No request handler set for ${request.method} ${request.url}`);
   };
@@ -117,6 +125,10 @@ class TaroMock {
     this.networkListeners.clear();
     this.subscribeAnswer = {};
     this.subscribeRequests.length = 0;
+    this.networkType = 'wifi';
+    this.brightness = 0.4;
+    this.brightnessSets.length = 0;
+    this.keepScreenOn = null;
     this.handler = (request) => {
       throw new Error(`No request handler set for ${request.method} ${request.url}`);
     };
@@ -256,6 +268,25 @@ function requestSubscribeMessage(options: unknown): Promise<Record<string, strin
   return Promise.resolve({ ...taroMock.subscribeAnswer, errMsg: 'requestSubscribeMessage:ok' });
 }
 
+function getNetworkType(): Promise<{ networkType: string; errMsg: string }> {
+  return Promise.resolve({ networkType: taroMock.networkType, errMsg: 'getNetworkType:ok' });
+}
+
+function getScreenBrightness(): Promise<{ value: number; errMsg: string }> {
+  return Promise.resolve({ value: taroMock.brightness, errMsg: 'getScreenBrightness:ok' });
+}
+
+function setScreenBrightness(options: { value: number }): Promise<{ errMsg: string }> {
+  taroMock.brightness = options.value;
+  taroMock.brightnessSets.push(options.value);
+  return Promise.resolve({ errMsg: 'setScreenBrightness:ok' });
+}
+
+function setKeepScreenOn(options: { keepScreenOn: boolean }): Promise<{ errMsg: string }> {
+  taroMock.keepScreenOn = options.keepScreenOn;
+  return Promise.resolve({ errMsg: 'setKeepScreenOn:ok' });
+}
+
 function usePageEvent(listeners: Set<Listener>, callback: () => void, fireOnMount: boolean): void {
   const ref = useRef(callback);
   ref.current = callback;
@@ -378,6 +409,10 @@ const Taro = {
   onNetworkStatusChange,
   offNetworkStatusChange,
   requestSubscribeMessage,
+  getNetworkType,
+  getScreenBrightness,
+  setScreenBrightness,
+  setKeepScreenOn,
 };
 
 export {

@@ -47,6 +47,8 @@ export function createLogicLayer({ distDir, buildApiBase, apiBase, fakeWechatBas
   const identity = { openid: undefined, phoneNumber: undefined };
   /** What the camera sees when the app scans: a QR's text, or nothing (the person cancels). */
   const camera = { result: undefined };
+  /** The screen's brightness (0–1) and whether the app keeps it on, as the app last set them. */
+  const screen = { brightness: 0.5, keepOn: false };
   const pageDefinitions = new Map();
   const componentDefinitions = new Map();
   const stack = [];
@@ -187,7 +189,9 @@ export function createLogicLayer({ distDir, buildApiBase, apiBase, fakeWechatBas
     setNavigationBarTitle: noop('setNavigationBarTitle'),
     setTabBarBadge: noop('setTabBarBadge'),
     removeTabBarBadge: noop('removeTabBarBadge'),
-    setKeepScreenOn: noop('setKeepScreenOn'),
+    setKeepScreenOn: (options) => answer(options, 'setKeepScreenOn', () => void (screen.keepOn = Boolean(options.keepScreenOn))),
+    getScreenBrightness: (options) => answer(options, 'getScreenBrightness', () => ok('getScreenBrightness', { value: screen.brightness })),
+    setScreenBrightness: (options) => answer(options, 'setScreenBrightness', () => void (screen.brightness = options.value)),
     navigateTo: (options) => answer(options, 'navigateTo', () => void go('navigateTo', options.url)),
     redirectTo: (options) => answer(options, 'redirectTo', () => void go('redirectTo', options.url)),
     switchTab: (options) => answer(options, 'switchTab', () => void go('switchTab', options.url)),
@@ -364,6 +368,7 @@ export function createLogicLayer({ distDir, buildApiBase, apiBase, fakeWechatBas
     storage,
     identity,
     camera,
+    screen,
     get stack() {
       return stack;
     },

@@ -11,6 +11,7 @@ const HOME = 'pages/index/index';
 const LOGIN = 'packages/account/pages/login/index';
 const CHECKIN = 'packages/service/pages/checkin/index';
 const VISIT = 'packages/service/pages/visit/index';
+const WORKER_CODE = 'packages/worker/pages/code/index';
 const COMMUNITY = '向阳社区';
 
 let backend;
@@ -125,6 +126,31 @@ test('a scan of the worker\'s rotating code on 签到服务 starts a visit throu
   assert.ok(phone.text().includes(COMMUNITY), phone.text());
   assert.ok(phone.logic.toasts.includes('签到成功'));
   assertNoProblems();
+});
+
+test('the worker\'s check-in code shows full screen at full brightness with a ring WeChat can draw, and hands the brightness back', async () => {
+  const worker = createPhone(backend, { openid: 'weapp-sim-code-worker', phoneNumber: '13800000005' });
+  phones.push(worker);
+  const tokens = await api('POST', '/api/v1/auth/demo', { body: { role: 'worker' } });
+  worker.logic.storage.set('pioneer.accessToken', tokens.accessToken);
+  worker.logic.storage.set('pioneer.accessTokenExpiresAt', Date.now() + tokens.expiresIn * 1000);
+  const before = worker.logic.screen.brightness;
+
+  await worker.open(`/${WORKER_CODE}`);
+  await worker.waitFor('.worker-code-qr');
+  assert.ok(worker.screen().querySelector('.worker-code--full'), worker.text());
+  // No SVG in a mini-program: the ring is a conic gradient there.
+  const ring = worker.find('.progress-ring--conic');
+  assert.match(ring.dom.getAttribute('style') ?? '', /conic-gradient/);
+  assert.ok(worker.text().includes('签到码每 15 秒自动更新'), worker.text());
+  assert.equal(worker.logic.screen.brightness, 1);
+  assert.equal(worker.logic.screen.keepOn, true);
+  assert.doesNotThrow(() => assertNoProblems(worker));
+
+  // Another page on top: the code page is hidden, and the person's own brightness comes back.
+  await worker.open('/pages/index/index');
+  assert.equal(worker.logic.screen.brightness, before);
+  assert.equal(worker.logic.screen.keepOn, false);
 });
 
 test('every page of app.json opens for a member, a worker and an organizer without an unsupported API or an error', async () => {

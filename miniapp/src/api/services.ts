@@ -94,8 +94,15 @@ export function listMyServices(query: MyServicesQuery = {}): Promise<Page<Servic
   });
 }
 
-/** One day's hours counted and left, with the visits then: the caller's own, or (workers) each listed member's. */
-export function getServiceDay(query: { date?: string; memberIds?: string[] } = {}): Promise<ServiceDayResponse> {
+export interface ServiceDayQuery {
+  /** YYYY-MM-DD (Asia/Shanghai). */
+  date?: string;
+  /** Workers, for on-behalf entry: these members of their communities. Omitted: the caller. */
+  memberIds?: string[];
+}
+
+/** How much of a day's hours cap is used and left, and the visits that day, so a form can refuse before sending. */
+export function getServiceDay(query: ServiceDayQuery = {}): Promise<ServiceDayResponse> {
   return apiRequest<ServiceDayResponse>(`${BASE}/day`, {
     query: { date: query.date, memberIds: query.memberIds && query.memberIds.length > 0 ? query.memberIds.join(',') : undefined },
   });

@@ -23,3 +23,41 @@ export function onNetworkRestored(callback: () => void): () => void {
     if (browser) window.removeEventListener('online', online);
   };
 }
+
+/**
+ * Calls back with whether the phone has a connection, whenever that changes (both ways). In a browser the
+ * `online`/`offline` events are used too, for the same reason as above.
+ */
+export function onNetworkChange(callback: (connected: boolean) => void): () => void {
+  const listener: StatusListener = (result) => callback(result.isConnected);
+  const canListen = typeof Taro.onNetworkStatusChange === 'function';
+  if (canListen) Taro.onNetworkStatusChange(listener);
+
+  const online = (): void => callback(true);
+  const offline = (): void => callback(false);
+  const browser = process.env.TARO_ENV === 'h5' && typeof window !== 'undefined';
+  if (browser) {
+    window.addEventListener('online', online);
+    window.addEventListener('offline', offline);
+  }
+
+  return () => {
+    if (canListen && typeof Taro.offNetworkStatusChange === 'function') Taro.offNetworkStatusChange(listener);
+    if (browser) {
+      window.removeEventListener('online', online);
+      window.removeEventListener('offline', offline);
+    }
+  };
+}
+
+/** Whether the phone says it has no connection right now; false when it cannot tell (then failed requests tell). */
+export async function isOffline(): Promise<boolean> {
+  if (process.env.TARO_ENV === 'h5') return typeof navigator !== 'undefined' && navigator.onLine === false;
+  if (typeof Taro.getNetworkType !== 'function') return false;
+  try {
+    const { networkType } = await Taro.getNetworkType();
+    return networkType === 'none';
+  } catch {
+    return false;
+  }
+}

@@ -49,6 +49,15 @@ function startServer(communities = [XIANGYANG]): CodeServer {
 
 const shortCodeOf = (slot: number) => String(slot % 1_000_000).padStart(6, '0');
 const text = (container: HTMLElement, selector: string) => container.querySelector(selector)?.textContent ?? null;
+/** What the progress ring says to a screen reader: the remaining time, in words. */
+const ring = (container: HTMLElement) => container.querySelector('.progress-ring')?.getAttribute('aria-label') ?? null;
+/** The share of the ring still drawn, from the SVG arc (H5). */
+function ringShare(container: HTMLElement): number {
+  const arc = container.querySelector('.progress-ring__arc') as SVGCircleElement;
+  const total = Number(arc.getAttribute('stroke-dasharray')?.split(' ')[0]);
+  return Math.round((1 - Number(arc.getAttribute('stroke-dashoffset')) / total) * 100) / 100;
+}
+const OFFLINE = '网络已断开，签到码可能已失效，请恢复网络';
 
 describe('WorkerCodePage', () => {
   // 10 s before the end of a 15 s slot.
@@ -62,7 +71,7 @@ describe('WorkerCodePage', () => {
     jest.useRealTimers();
   });
 
-  it('shows the code large with a countdown and fetches the next one when it expires, not before', async () => {
+  it('shows the code large with a calm ring for its time and fetches the next one when it expires, not before', async () => {
     startServer();
     const { container } = render(<WorkerCodePage />);
     await advance(0);
@@ -70,12 +79,16 @@ describe('WorkerCodePage', () => {
     expect(requestsTo(CODE)).toHaveLength(1);
     expect(queryOf(requestsTo(CODE)[0]).communityId).toBe('c1');
     expect(container.querySelector('.worker-code-qr')).not.toBeNull();
-    expect(screen.getByLabelText('向阳社区签到二维码')).toBeTruthy();
+    expect(screen.getByLabelText('向阳社区签到码')).toBeTruthy();
     expect(text(container, '.worker-short-code')).toBe(shortCodeOf(firstSlot));
-    expect(text(container, '.worker-code-countdown')).toBe('10 秒后自动更新');
+    // No digits counting down on screen: a ring, with the seconds for a screen reader.
+    expect(text(container, '.worker-code-timer__text')).toBe('签到码每 15 秒自动更新');
+    expect(ring(container)).toBe('签到码 10 秒后自动更新');
+    expect(ringShare(container)).toBe(0.67);
 
     await advance(4_000);
-    expect(text(container, '.worker-code-countdown')).toBe('6 秒后自动更新');
+    expect(ring(container)).toBe('签到码 6 秒后自动更新');
+    expect(ringShare(container)).toBe(0.4);
 
     // Just before expiresAt (+ the margin) nothing more is asked…
     await advance(6_000 + REFRESH_MARGIN_MS - 1);
@@ -84,7 +97,8 @@ describe('WorkerCodePage', () => {
     await advance(1);
     expect(requestsTo(CODE)).toHaveLength(2);
     expect(text(container, '.worker-short-code')).toBe(shortCodeOf(firstSlot + 1));
-    expect(text(container, '.worker-code-countdown')).toBe('15 秒后自动更新');
+    expect(ring(container)).toBe('签到码 15 秒后自动更新');
+    expect(ringShare(container)).toBe(1);
 
     // Then once per slot, on schedule.
     await advance(SLOT_MS);
@@ -103,7 +117,7 @@ describe('WorkerCodePage', () => {
     expect(container.textContent).not.toContain('演示模式');
   });
 
-  it('keeps the last code greyed with 网络不稳定 while offline, and recovers by itself', async () => {
+  it('keeps the last code greyed once expired while refreshes fail, says so plainly, and recovers by itself', async () => {
     const server = startServer();
     const { container } = render(<WorkerCodePage />);
     await advance(0);
@@ -113,7 +127,11 @@ describe('WorkerCodePage', () => {
     await advance(10_000 + REFRESH_MARGIN_MS);
     expect(requestsTo(CODE)).toHaveLength(2);
     expect(container.querySelector('.worker-code-qr.worker-code-qr--stale')).not.toBeNull();
-    expect(text(container, '.worker-code-network')).toContain('网络不稳定');
+    expect(text(container, '.worker-code-network')).toContain(OFFLINE);
+    expect(ring(container)).toBe('签到码已过期');
+    // An empty ring, not a dot.
+    expect(container.querySelector('.progress-ring__arc')).toBeNull();
+    expect(screen.getByLabelText('向阳社区签到码（已过期）')).toBeTruthy();
     expect(text(container, '.worker-short-code')).toBe(shortCodeOf(firstSlot));
 
     server.offline = false;
@@ -139,18 +157,62 @@ describe('WorkerCodePage', () => {
     expect(text(container, '.worker-short-code')).toBe(shortCodeOf(firstSlot + 4));
   });
 
+  it('says so at once when the phone reports no network, greys the code only once it expired, and fetches when back', async () => {
+    const server = startServer();
+    const { container } = render(<WorkerCodePage />);
+    await advance(0);
+
+    server.offline = true;
+    act(() => taroMock.triggerNetworkStatus(false));
+    expect(text(container, '.worker-code-network')).toContain(OFFLINE);
+    // Still current for a few seconds: shown as it is.
+    expect(container.querySelector('.worker-code-qr--stale')).toBeNull();
+    expect(ring(container)).toBe('签到码 10 秒后自动更新');
+
+    await advance(10_000 + REFRESH_MARGIN_MS);
+    expect(container.querySelector('.worker-code-qr--stale')).not.toBeNull();
+
+    // Back online between two retries: fetched at once, not at the next retry.
+    server.offline = false;
+    const asked = requestsTo(CODE).length;
+    act(() => taroMock.triggerNetworkStatus(true));
+    await advance(0);
+    expect(requestsTo(CODE)).toHaveLength(asked + 1);
+    expect(container.querySelector('.worker-code-network')).toBeNull();
+    expect(container.querySelector('.worker-code-qr--stale')).toBeNull();
+    expect(text(container, '.worker-short-code')).toBe(shortCodeOf(firstSlot + 1));
+  });
+
+  it('opens full screen; leaving it shows the instructions, and it can be entered again', async () => {
+    startServer();
+    const { container } = render(<WorkerCodePage />);
+    await advance(0);
+    expect(container.querySelector('.worker-code.worker-code--full')).not.toBeNull();
+    expect(container.querySelector('.worker-code__hint')).toBeNull();
+
+    fireEvent.click(screen.getByText('退出全屏'));
+    expect(container.querySelector('.worker-code--full')).toBeNull();
+    expect(text(container, '.worker-code__hint')).toContain('扫码签到');
+
+    fireEvent.click(screen.getByText('全屏出示'));
+    expect(container.querySelector('.worker-code--full')).not.toBeNull();
+    // The same code throughout: switching the layout asks for nothing.
+    expect(requestsTo(CODE)).toHaveLength(1);
+  });
+
   it('lets a worker of several communities choose, and shows that community’s code', async () => {
     startServer([XIANGYANG, GUANGMING]);
     const { container } = render(<WorkerCodePage />);
     await advance(0);
     expect(text(container, '.worker-code__community')).toBe('向阳社区');
+    fireEvent.click(screen.getByText('退出全屏'));
 
     fireEvent.click(screen.getByText('光明社区'));
     await advance(0);
 
     expect(queryOf(requestsTo(CODE)[1]).communityId).toBe('c2');
     expect(text(container, '.worker-code__community')).toBe('光明社区');
-    expect(screen.getByLabelText('光明社区签到二维码')).toBeTruthy();
+    expect(screen.getByLabelText('光明社区签到码')).toBeTruthy();
   });
 
   it('shows a refusal once and does not keep asking', async () => {

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
+import { useDidHide, useDidShow } from '@tarojs/taro';
 import type { CheckinCodeResponse } from '@pioneer/shared-types';
 import { asApiError, type ApiError } from '@/api/api-error';
 import { getCheckinCode } from '@/api/services';
+import { isOffline, onNetworkChange } from '@/services/network-watch';
 
 /**
  * Fetch a little after `expiresAt`: asked exactly at the boundary, a server whose clock is a few ms behind would
@@ -18,10 +19,17 @@ export interface CheckinCodeState {
   code: CheckinCodeResponse | null;
   /** The last attempt failed for lack of a network or a server answer; retrying by itself. */
   unstable: boolean;
+  /** The phone reports no connection: the code on screen cannot be replaced and may stop being accepted. */
+  offline: boolean;
   /** A refusal retrying cannot fix (not this community's worker); nothing is shown but the message. */
   error: ApiError | null;
   /** Whole seconds until the code on screen is replaced. */
   secondsLeft: number;
+}
+
+/** The code on screen is past its time and no newer one came: a member scanning it may be refused. */
+export function isExpired(state: CheckinCodeState): boolean {
+  return state.code !== null && state.secondsLeft === 0 && (state.unstable || state.offline);
 }
 
 /** Failures worth retrying by themselves: no answer, a timeout, an overloaded or restarting server. */
@@ -41,7 +49,7 @@ export function refreshDelay(code: CheckinCodeResponse, now: number): number {
   return delay + REFRESH_MARGIN_MS;
 }
 
-const INITIAL: CheckinCodeState = { code: null, unstable: false, error: null, secondsLeft: 0 };
+const INITIAL: CheckinCodeState = { code: null, unstable: false, offline: false, error: null, secondsLeft: 0 };
 
 /**
  * The rotating code for one community: fetched again when it expires, paused while the page is hidden (no code is
@@ -86,13 +94,13 @@ export function useCheckinCode(communityId: string | null) {
       failures.current = 0;
       const delay = refreshDelay(code, Date.now());
       deadline.current = Date.now() + delay - REFRESH_MARGIN_MS;
-      setState({ code, unstable: false, error: null, secondsLeft: Math.ceil((delay - REFRESH_MARGIN_MS) / 1000) });
+      setState({ code, unstable: false, offline: false, error: null, secondsLeft: Math.ceil((delay - REFRESH_MARGIN_MS) / 1000) });
       schedule(delay);
     } catch (caught) {
       if (id !== generation.current || !mounted.current) return;
       const error = asApiError(caught);
       if (!isTransient(error)) {
-        setState({ ...INITIAL, error });
+        setState((previous) => ({ ...INITIAL, offline: previous.offline, error }));
         return;
       }
       failures.current += 1;
@@ -130,26 +138,34 @@ export function useCheckinCode(communityId: string | null) {
     };
   }, [stop]);
 
-  // The phone stays awake while the code is up: people walk over to scan it, and a dark screen has no code.
-  const keepScreenOn = useCallback((on: boolean): void => {
-    if (process.env.TARO_ENV === 'weapp') Taro.setKeepScreenOn({ keepScreenOn: on }).catch(() => undefined);
-  }, []);
-
+  // The phone's own word on its connection: shown at once, not only when the next refresh fails; a connection
+  // coming back fetches the current code without waiting for the next retry.
   useEffect(() => {
-    keepScreenOn(true);
-    return () => keepScreenOn(false);
-  }, [keepScreenOn]);
+    let active = true;
+    void isOffline().then((offline) => {
+      if (active && offline) setState((previous) => ({ ...previous, offline: true }));
+    });
+    const stopListening = onNetworkChange((connected) => {
+      setState((previous) => (previous.offline === !connected ? previous : { ...previous, offline: !connected }));
+      if (connected) {
+        failures.current = 0;
+        void fetchRef.current();
+      }
+    });
+    return () => {
+      active = false;
+      stopListening();
+    };
+  }, []);
 
   useDidHide(() => {
     visible.current = false;
     stop();
-    keepScreenOn(false);
   });
 
   useDidShow(() => {
     if (visible.current) return;
     visible.current = true;
-    keepScreenOn(true);
     // The code on screen went stale while hidden: fetch the current one at once.
     void fetchRef.current();
   });

@@ -11,17 +11,59 @@ import WorkerGate from '../../components/worker-gate';
 import type { WorkerContext } from '../../shared/communities';
 import { formatSpan } from '@/format/date-time';
 import { formatHours } from '@/format/hours';
-import { dateOptions, timeOptions } from '../../shared/time-options';
-import { DESCRIPTION_MAX, REASON_MAX, useOnBehalf, type RegisteredMember } from './use-on-behalf';
+import FieldError from '@/components/field-error';
+import { dateKey, dateOptions, timeOptions } from '../../shared/time-options';
+import { DESCRIPTION_MAX, REASON_MAX, memberField, useOnBehalf, type RegisteredMember } from './use-on-behalf';
 import './index.scss';
 
 type Form = ReturnType<typeof useOnBehalf>;
 
 const TYPE_OPTIONS: SelectOption<ServiceType>[] = SERVICE_TYPES.map((type) => ({ value: type, label: SERVICE_TYPE_LABELS[type] }));
 const TIME_OPTIONS = timeOptions();
-// Past this many members a filter box helps more than scrolling.
-const FILTER_FROM = 8;
-const FORM_FIELDS = ['memberIds', 'startedAt', 'endedAt', 'serviceType', 'description', 'reason'];
+
+/** What the chosen day already holds for this member: room left under the cap, or why they cannot be entered. */
+function MemberDayLine({ form, id }: { form: Form; id: string }) {
+  const serverOrLocal = form.errors[memberField(id)];
+  const info = form.days.get(id);
+  const today = form.draft.day === dateKey(new Date());
+  let line: string;
+  if (info?.known) line = `${today ? '今日' : '当天'}还可记 ${formatHours(info.remaining)}`;
+  else if (form.day.error && !form.day.loading) line = '暂时无法核对当天已记时长，提交时由系统核对';
+  else line = '正在核对当天已记时长…';
+  return (
+    <>
+      <Text className="on-behalf-chip__day">{line}</Text>
+      <FieldError className="on-behalf-chip__error" message={serverOrLocal ?? info?.problem} />
+    </>
+  );
+}
+
+function ChosenMembers({ form, members }: { form: Form; members: RegisteredMember[] }) {
+  const chosen = form.draft.memberIds;
+  if (chosen.length === 0) return null;
+  const byId = new Map(members.map((member) => [member.id, member]));
+  return (
+    <View className="on-behalf-chips">
+      {chosen.map((id) => {
+        const member = byId.get(id);
+        const name = member?.name ?? '（已不在名单中）';
+        const troubled = form.errors[memberField(id)] !== undefined || form.days.get(id)?.problem !== undefined;
+        return (
+          <View key={id} className={`on-behalf-chip${troubled ? ' on-behalf-chip--error' : ''}`}>
+            <View className="on-behalf-chip__head">
+              <Text className="on-behalf-chip__name">{name}</Text>
+              {member ? <Text className="on-behalf-chip__unit">{member.unitName}</Text> : null}
+              <View className="on-behalf-chip__remove" role="button" aria-label={`移除${name}`} onClick={() => form.toggleMember(id)}>
+                <Text aria-hidden="true">×</Text>
+              </View>
+            </View>
+            <MemberDayLine form={form} id={id} />
+          </View>
+        );
+      })}
+    </View>
+  );
+}
 
 function MemberPicker({ form, members }: { form: Form; members: RegisteredMember[] }) {
   const [filter, setFilter] = useState('');
@@ -37,32 +79,35 @@ function MemberPicker({ form, members }: { form: Form; members: RegisteredMember
         签到表上的党员<Text className="on-behalf-label__required"> *</Text>
         <Text className="on-behalf-label__count">{`（已选 ${chosen.length} 人）`}</Text>
       </Text>
-      {members.length > FILTER_FROM ? (
-        <Input
-          className="on-behalf-members__filter"
-          value={filter}
-          placeholder="输入姓名或单位筛选"
-          onInput={(event) => setFilter(event.detail.value)}
-        />
-      ) : null}
-      {shown.map((member) => {
-        const checked = chosen.includes(member.id);
-        return (
-          <View
-            key={member.id}
-            className={`on-behalf-member${checked ? ' on-behalf-member--selected' : ''}`}
-            role="checkbox"
-            aria-checked={checked}
-            onClick={() => form.toggleMember(member.id)}
-          >
-            <Text className="on-behalf-member__check">{checked ? '✓' : ''}</Text>
-            <Text className="on-behalf-member__name">{member.name}</Text>
-            <Text className="on-behalf-member__unit">{member.unitName}</Text>
-          </View>
-        );
-      })}
-      {shown.length === 0 && members.length > 0 ? <Text className="on-behalf-hint">没有符合的党员</Text> : null}
-      {form.errors.memberIds ? <Text className="on-behalf-error">{form.errors.memberIds}</Text> : null}
+      <ChosenMembers form={form} members={members} />
+      <Input
+        className="on-behalf-members__filter"
+        value={filter}
+        type="text"
+        placeholder="输入姓名查找党员"
+        aria-label="输入姓名查找党员"
+        onInput={(event) => setFilter(event.detail.value)}
+      />
+      <View className="on-behalf-members__list">
+        {shown.map((member) => {
+          const checked = chosen.includes(member.id);
+          return (
+            <View
+              key={member.id}
+              className={`on-behalf-member${checked ? ' on-behalf-member--selected' : ''}`}
+              role="checkbox"
+              aria-checked={checked}
+              onClick={() => form.toggleMember(member.id)}
+            >
+              <Text className="on-behalf-member__check">{checked ? '✓' : ''}</Text>
+              <Text className="on-behalf-member__name">{member.name}</Text>
+              <Text className="on-behalf-member__unit">{member.unitName}</Text>
+            </View>
+          );
+        })}
+      </View>
+      {shown.length === 0 && members.length > 0 ? <Text className="on-behalf-hint">{`没有姓名或单位含“${filter.trim()}”的已报到党员`}</Text> : null}
+      <FieldError message={form.errors.memberIds} />
     </View>
   );
 }
@@ -81,7 +126,7 @@ function Members({ form }: { form: Form }) {
       <StateView
         className="on-behalf-no-members"
         status="empty"
-        message="该社区还没有已通过审核的报到党员。请先在「报到审核」中代为登记报到，再补录服务。"
+        message="该社区还没有已报到的党员。请先在「报到审核」中代为登记报到，再补录服务。"
       />
     );
   }
@@ -113,7 +158,6 @@ function OnBehalfForm({ context }: { context: WorkerContext }) {
   const days = useMemo(() => dateOptions(new Date()), []);
   if (form.done) return <Done form={form} />;
 
-  const fieldErrorShown = FORM_FIELDS.some((field) => errors[field] !== undefined);
   return (
     <>
       <CommunityTabs communities={context.communities} value={draft.communityId} onChange={(id) => update('communityId', id)} />
@@ -171,11 +215,7 @@ function OnBehalfForm({ context }: { context: WorkerContext }) {
           error={errors.reason}
           onChange={(text) => update('reason', text)}
         />
-        {form.submitError && !fieldErrorShown ? (
-          <View className="on-behalf-error on-behalf-submit-error" role="alert">
-            {form.submitError.message}
-          </View>
-        ) : null}
+        <FieldError className="on-behalf-submit-error" message={form.submitError} />
         <Button
           className="on-behalf-submit"
           type="primary"
@@ -187,7 +227,7 @@ function OnBehalfForm({ context }: { context: WorkerContext }) {
         >
           提交补录
         </Button>
-        <Text className="on-behalf-hint">补录的记录由您确认，时长按开始和结束时间计算（按 0.5 小时计）。</Text>
+        <Text className="on-behalf-hint">补录的记录由您确认，时长按开始和结束时间计算（按 0.5 小时计），不超过每人每天的上限。</Text>
       </SectionCard>
     </>
   );
