@@ -1,5 +1,6 @@
 import { formatClock, formatDateTime, formatDayWithWeekday, formatElapsed, formatSpan } from './date-time';
 import { formatHours } from './hours';
+import { formatRole } from './role';
 import { verificationLabel } from './verification';
 
 // Local times: the tests run in the machine's zone, as the app runs in the phone's.
@@ -34,5 +35,11 @@ describe('one formatter per concept', () => {
     expect(verificationLabel('code', 'end')).toBe('扫码签退');
     expect(verificationLabel('offline', 'end')).toBe('离线签退（时间以手机为准）');
     expect(verificationLabel(null, 'end')).toBe('签退未核验（时长由社区工作者核定）');
+  });
+
+  it('names a role with what it covers, and a member’s own role plainly', () => {
+    expect(formatRole({ role: 'member', scopeKind: 'self', scopeName: '本人' })).toBe('党员');
+    expect(formatRole({ role: 'worker', scopeKind: 'community', scopeName: '幸福里社区' })).toBe('社区工作者 · 幸福里社区');
+    expect(formatRole({ role: 'organizer', scopeKind: 'district', scopeName: '全区' })).toBe('组织者 · 全区');
   });
 });
