@@ -44,6 +44,11 @@ describe('UI wording', () => {
     expect(strings.filter((s) => s.text.includes('你')).map((s) => `${s.where}: ${s.text}`)).toEqual([]);
   });
 
+  it('says 党员本人 or just 党员, never "党员·本人"', () => {
+    // A middle dot joins a role to a place ("社区工作者 · 幸福里社区"); before 本人 it reads as a slip.
+    expect(strings.filter((s) => /·\s*本人/.test(s.text)).map((s) => `${s.where}: ${s.text}`)).toEqual([]);
+  });
+
   it('has no doubled words', () => {
     // Within a phrase: "签退，签退后才能审核" repeats on purpose across the comma.
     const stutters = (phrase: string): boolean => {

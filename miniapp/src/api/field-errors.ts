@@ -1,4 +1,4 @@
-import type { ApiError } from '@/api/api-error';
+import { ApiError } from '@/api/api-error';
 
 /** Field name → its Chinese message. */
 export type FieldErrors = Partial<Record<string, string>>;
@@ -18,12 +18,6 @@ export function fieldErrorsOf(error: ApiError | undefined): FieldErrors {
   return out;
 }
 
-/** Whether the error already shows beside one of the form's fields, so the banner above the form can stay short. */
-export function hasFieldErrors(error: ApiError | undefined, fields: readonly string[]): boolean {
-  const errors = fieldErrorsOf(error);
-  return fields.some((field) => errors[field] !== undefined);
-}
-
 /** The messages for just these fields, typed by the form's own field names. */
 export function pickFieldErrors<F extends string>(error: ApiError | undefined, fields: readonly F[]): Partial<Record<F, string>> {
   const all = fieldErrorsOf(error);
@@ -32,19 +26,18 @@ export function pickFieldErrors<F extends string>(error: ApiError | undefined, f
   return out;
 }
 
-/** Splits server field errors into those a form shows beside its fields and one sentence for the rest. */
-export function splitFieldErrors(error: ApiError, formFields: readonly string[]): { fields: FieldErrors; message: string | null } {
-  const fields: FieldErrors = {};
-  const rest: string[] = [];
-  if (Array.isArray(error.details)) {
-    const seen = new Set<string>();
-    for (const detail of error.details) {
-      if (seen.has(detail.field)) continue;
-      seen.add(detail.field);
-      if (formFields.includes(detail.field)) fields[detail.field] = detail.message;
-      else rest.push(detail.message);
-    }
-  }
-  const shownBeside = Object.keys(fields).length > 0;
-  return { fields, message: rest.length > 0 ? rest.join('；') : shownBeside ? null : error.message };
+/**
+ * A refusal that names no field but is about one (a unit code already taken, a phone already on the roster), as a
+ * field error of that field, so useFormErrors shows it beside the field like any other. Memoize the result on the
+ * error: the hook treats a new error object as a new answer and shows every field again.
+ */
+export function asFieldError(error: ApiError | undefined, code: ApiError['code'], field: string): ApiError | undefined {
+  if (!error || error.code !== code || (Array.isArray(error.details) && error.details.length > 0)) return error;
+  return new ApiError(error.code, error.message, error.status, [{ field, message: error.message }]);
+}
+
+/** Whether the error names one of these fields, so the screen can leave it beside that field instead of a banner. */
+export function hasFieldErrors(error: ApiError | undefined, fields: readonly string[]): boolean {
+  const errors = fieldErrorsOf(error);
+  return fields.some((field) => errors[field] !== undefined);
 }

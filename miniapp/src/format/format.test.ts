@@ -1,5 +1,6 @@
 import { formatClock, formatDateTime, formatDayWithWeekday, formatElapsed, formatSpan } from './date-time';
 import { durationHours, formatHours, recordHoursText, roomText } from './hours';
+import { formatRole } from './role';
 import { verificationLabel } from './verification';
 
 // Local times: the tests run in the machine's zone, as the app runs in the phone's.
@@ -45,5 +46,11 @@ describe('one formatter per concept', () => {
     expect(recordHoursText({ status: 'confirmed', hours: 2, proposedHours: 1.5 })).toBe('计入 2 小时');
     expect(recordHoursText({ status: 'rejected', hours: 0, proposedHours: 1 })).toBe('未计入时长');
     expect(roomText(2)).toBe('今日还可记 2 小时');
+  });
+
+  it('names a role with what it covers, and a member’s own role plainly', () => {
+    expect(formatRole({ role: 'member', scopeKind: 'self', scopeName: '本人' })).toBe('党员');
+    expect(formatRole({ role: 'worker', scopeKind: 'community', scopeName: '幸福里社区' })).toBe('社区工作者 · 幸福里社区');
+    expect(formatRole({ role: 'organizer', scopeKind: 'district', scopeName: '全区' })).toBe('组织者 · 全区');
   });
 });

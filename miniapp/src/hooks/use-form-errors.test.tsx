@@ -45,4 +45,16 @@ describe('useFormErrors', () => {
     act(() => result.current.clear('reason'));
     expect(result.current.errors).toEqual({ description: '请填写服务内容' });
   });
+
+  it('keeps a fixed server error away when the form checks itself again, and shows a field checked again', () => {
+    const error = invalid([{ field: 'reason', message: '理由不能超过 200 个字' }]);
+    const { result } = renderHook(() => useFormErrors(error, ['description', 'reason']));
+    act(() => result.current.clear('reason'));
+    act(() => result.current.setLocal({}));
+    expect(result.current.errors).toEqual({});
+    act(() => result.current.setLocal({ description: '请填写服务内容' }));
+    act(() => result.current.clear('description'));
+    act(() => result.current.setLocal({ description: '请填写服务内容' }));
+    expect(result.current.errors).toEqual({ description: '请填写服务内容' });
+  });
 });

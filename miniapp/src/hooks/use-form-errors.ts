@@ -73,7 +73,14 @@ export function useFormErrors(error: ApiError | undefined, fields: FormFields): 
 
   const setLocal = useCallback((next: FieldErrors) => {
     setLocalState(next);
-    setCleared(new Set());
+    // Only the fields checked again show again: a server error the person already fixed stays away.
+    setCleared((prev) => {
+      const again = Object.keys(next).filter((field) => next[field] !== undefined && prev.has(field));
+      if (again.length === 0) return prev;
+      const rest = new Set(prev);
+      for (const field of again) rest.delete(field);
+      return rest;
+    });
   }, []);
 
   return { errors, message: split.message, clear, setLocal };

@@ -12,6 +12,7 @@ import { CheckinFlatIndexes1764710000000 } from './1764710000000-checkin-flat-in
 import { StartupSecrets1764800000000 } from './1764800000000-startup-secrets.js';
 import { RefreshGrace1764806000000 } from './1764806000000-refresh-grace.js';
 import { ModelPosts1764810000000 } from './1764810000000-model-posts.js';
+import { MessageTitles1764813700000 } from './1764813700000-message-titles.js';
 import { ServiceQueueDayIndex1764815300000 } from './1764815300000-service-queue-day-index.js';
 import { HoursResubmission1764823000000 } from './1764823000000-hours-resubmission.js';
 
@@ -31,6 +32,7 @@ export const MIGRATIONS = [
   StartupSecrets1764800000000,
   RefreshGrace1764806000000,
   ModelPosts1764810000000,
+  MessageTitles1764813700000,
   ServiceQueueDayIndex1764815300000,
   HoursResubmission1764823000000,
 ];

@@ -29,12 +29,14 @@ import { pageWindow, toPage } from '../../common/http/paging.js';
 import type { MessageListQueryDto, SubscribeAcceptDto } from './dto/message.dto.js';
 import { MessageEntity, type PushState } from './entities/message.entity.js';
 import { SubscribeAcceptanceEntity } from './entities/subscribe-acceptance.entity.js';
+import { messageTitle } from './message-titles.js';
 import { mapMessage, subscribeData } from './messages.mapper.js';
 import { PendingWorkRegistry } from './pending-work.registry.js';
 
 export interface SendMessageInput {
   memberId: string;
   kind: MessageKind;
+  /** What happened, in a few words addressed to the person (您); the inbox shows it above the body. */
   title: string;
   body: string;
   /** Page to open, e.g. `pages/registration/index`. */
@@ -86,7 +88,7 @@ export class MessagesService implements OnModuleInit, OnApplicationShutdown, Ent
       repo.create({
         memberId: input.memberId,
         kind: input.kind,
-        title: [...input.title].slice(0, 100).join(''),
+        title: messageTitle(input.kind, input.title),
         body: input.body,
         link: input.link ?? null,
         readAt: null,

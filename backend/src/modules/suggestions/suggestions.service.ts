@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type Page, SUGGESTION_STATUS_LABELS, type SuggestionView } from '@pioneer/shared-types';
+import type { Page, SuggestionView } from '@pioneer/shared-types';
 import { type FindOptionsWhere, In, Not, Repository } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { ScopeService } from '../org/scope.service.js';
@@ -13,9 +13,16 @@ import { MemberEntity } from '../org/entities/member.entity.js';
 import { pageWindow, toPage } from '../../common/http/paging.js';
 import type { CreateSuggestionDto } from './dto/create-suggestion.dto.js';
 import type { SuggestionListQueryDto } from './dto/list-suggestions.dto.js';
-import type { ReplySuggestionDto } from './dto/reply-suggestion.dto.js';
+import type { ReplySuggestionDto, ReplyStatus } from './dto/reply-suggestion.dto.js';
 import { SuggestionEntity } from './entities/suggestion.entity.js';
 import { mapSuggestion } from './suggestions.mapper.js';
+
+/** The inbox title for each answer: a sentence about the person's suggestion, not a bare status word. */
+const REPLY_TITLES: Record<ReplyStatus, string> = {
+  in_progress: '您的意见建议正在处理',
+  replied: '您的意见建议已答复',
+  closed: '您的意见建议已办结',
+};
 
 const NOT_HANDLER = '意见建议由区委机关工委的组织者统一处理，您没有处理权限';
 /** The mini-program page that shows one suggestion and its reply. */
@@ -135,7 +142,7 @@ export class SuggestionsService {
         {
           memberId: row.authorId,
           kind: 'suggestion_replied',
-          title: `您的意见建议${SUGGESTION_STATUS_LABELS[status]}`,
+          title: REPLY_TITLES[status],
           body: text !== '' ? text.slice(0, 200) : '处理人员已开始处理您的意见建议。',
           link: `${SUGGESTION_DETAIL_PAGE}?id=${id}`,
         },

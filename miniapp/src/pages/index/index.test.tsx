@@ -100,7 +100,7 @@ describe('HomePage', () => {
 
     expect(await screen.findByText('您好，李明')).toBeTruthy();
     const roles = Array.from(container.querySelectorAll('.home-role')).map((node) => node.textContent);
-    expect(roles).toEqual(['党员 · 本人', '社区工作者 · 幸福里社区']);
+    expect(roles).toEqual(['党员', '社区工作者 · 幸福里社区']);
     expect(container.querySelector('.home-login')).toBeNull();
   });
 

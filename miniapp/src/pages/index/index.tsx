@@ -1,5 +1,5 @@
 import type { MeResponse, PublicCommunity, UnreadCountResponse } from '@pioneer/shared-types';
-import { ROLE_LABELS } from '@pioneer/shared-types';
+import { formatRole } from '@/format/role';
 import { Text, View } from '@tarojs/components';
 import { Button, Tag } from '@nutui/nutui-react-taro';
 import type { ApiError } from '@/api/api-error';
@@ -81,7 +81,7 @@ function Greeting({ me, error, loading, onRetry, counts }: GreetingProps) {
         <View className="home-roles">
           {me.roles.map((scope) => (
             <Tag key={`${scope.role}-${scope.scopeId ?? 'all'}`} className="home-role" type="primary" plain>
-              {`${ROLE_LABELS[scope.role]} · ${scope.scopeName}`}
+              {formatRole(scope)}
             </Tag>
           ))}
         </View>

@@ -29,7 +29,7 @@ describe('MinePage', () => {
     expect(container.querySelector('.mine-unit')?.textContent).toBe('单位区发展和改革局');
     expect(container.querySelector('.mine-branch')?.textContent).toBe('支部机关第一支部');
     const roles = Array.from(container.querySelectorAll('.mine-role')).map((node) => node.textContent);
-    expect(roles).toEqual(['党员 · 本人', '社区工作者 · 幸福里社区']);
+    expect(roles).toEqual(['党员', '社区工作者 · 幸福里社区']);
   });
 
   it('shows an organizer and an admin role with their scope names', async () => {

@@ -1,5 +1,5 @@
 import type { ModelPostView, MeResponse } from '@pioneer/shared-types';
-import { ROLE_LABELS } from '@pioneer/shared-types';
+import { formatRole } from '@/format/role';
 import { Text, View } from '@tarojs/components';
 import { Button, Tag } from '@nutui/nutui-react-taro';
 import HoursSummary from '@/components/hours-summary';
@@ -34,7 +34,7 @@ function Profile({ me }: { me: MeResponse }) {
           {me.roles.length === 0 ? <Text className="mine-row__value">暂无</Text> : null}
           {me.roles.map((scope) => (
             <Tag key={`${scope.role}-${scope.scopeId ?? 'all'}`} className="mine-role" type="primary" plain>
-              {`${ROLE_LABELS[scope.role]} · ${scope.scopeName}`}
+              {formatRole(scope)}
             </Tag>
           ))}
         </View>

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import type { TokenResponse } from '@pioneer/shared-types';
 import { ApiError, asApiError } from '@/api/api-error';
 import { bindByInvite, bindByPhone, wechatLogin } from '@/api/auth';
-import { pickFieldErrors } from '@/api/field-errors';
+import { useFormErrors } from '@/hooks/use-form-errors';
 import { useRetryKey } from '@/hooks/use-retry-key';
 import { completeSignIn } from '@/services/account';
 import { describeAuthProblem, type AuthProblem } from './auth-problems';
@@ -41,7 +41,10 @@ export function useWechatLogin() {
   const [problem, setProblem] = useState<AuthProblem | null>(null);
   const [binding, setBinding] = useState<'phone' | 'invite' | null>(null);
   const [inviteOpen, setInviteOpen] = useState(false);
-  const [fieldErrors, setFieldErrors] = useState<InviteFieldErrors>({});
+  // The binding's refusal: its field errors show beside the invite form's fields, the rest as the problem above it.
+  const [bindError, setBindError] = useState<ApiError | undefined>(undefined);
+  const invite = useFormErrors(bindError, INVITE_FIELDS);
+  const { setLocal: setInviteLocal } = invite;
   const ticket = useRef<BindTicket | null>(null);
   const mounted = useRef(true);
   const { keyFor, reset } = useRetryKey();
@@ -49,7 +52,8 @@ export function useWechatLogin() {
   const start = useCallback(async (): Promise<void> => {
     setStep('signing-in');
     setProblem(null);
-    setFieldErrors({});
+    setBindError(undefined);
+    setInviteLocal({});
     ticket.current = null;
     reset();
     try {
@@ -72,7 +76,7 @@ export function useWechatLogin() {
       setProblem(describeAuthProblem(asApiError(caught)));
       setStep('failed');
     }
-  }, [reset]);
+  }, [reset, setInviteLocal]);
 
   useEffect(() => {
     mounted.current = true;
@@ -94,6 +98,7 @@ export function useWechatLogin() {
     async (kind: 'phone' | 'invite', request: () => Promise<TokenResponse>): Promise<void> => {
       setBinding(kind);
       setProblem(null);
+      setBindError(undefined);
       try {
         const tokens = await request();
         reset();
@@ -101,9 +106,8 @@ export function useWechatLogin() {
       } catch (caught) {
         if (!mounted.current) return;
         const error = asApiError(caught);
-        setProblem(describeAuthProblem(error));
+        setBindError(error);
         if (error.code === 'BIND_PHONE_NOT_IN_ROSTER') setInviteOpen(true);
-        if (error.code === 'VALIDATION_FAILED') setFieldErrors(pickFieldErrors(error, INVITE_FIELDS));
       } finally {
         if (mounted.current) setBinding(null);
       }
@@ -139,7 +143,7 @@ export function useWechatLogin() {
       const errors: InviteFieldErrors = {};
       if (name === '') errors.name = '请填写名册中的姓名';
       if (inviteCode === '') errors.inviteCode = '请填写组织者提供的邀请码';
-      setFieldErrors(errors);
+      setInviteLocal(errors);
       if (errors.name || errors.inviteCode) return;
       const bindTicket = liveTicket();
       if (bindTicket === null) return;
@@ -147,15 +151,19 @@ export function useWechatLogin() {
         bindByInvite({ bindTicket, name, inviteCode }, keyFor(`invite:${name}:${inviteCode}`)),
       );
     },
-    [binding, liveTicket, finishBinding, keyFor],
+    [binding, liveTicket, finishBinding, keyFor, setInviteLocal],
   );
+
+  // A refusal that shows wholly beside the fields needs no notice; otherwise the notice says what to do next.
+  const bindProblem = bindError && invite.message ? { ...describeAuthProblem(bindError), message: invite.message } : null;
 
   return {
     step,
-    problem,
+    problem: problem ?? bindProblem,
     binding,
     inviteOpen,
-    fieldErrors,
+    fieldErrors: invite.errors as InviteFieldErrors,
+    clearField: invite.clear,
     openInvite: () => setInviteOpen(true),
     restart: start,
     bindWithPhone,

@@ -26,17 +26,21 @@ function ProblemNotice({ problem, onRestart }: { problem: AuthProblem; onRestart
 interface InviteFormProps {
   busy: boolean;
   errors: InviteFieldErrors;
+  onEdit: (field: keyof InviteForm) => void;
   onSubmit: (form: InviteForm) => void;
 }
 
-function InviteBindForm({ busy, errors, onSubmit }: InviteFormProps) {
+function InviteBindForm({ busy, errors, onEdit, onSubmit }: InviteFormProps) {
   const [form, setForm] = useState<InviteForm>({ name: '', inviteCode: '' });
   return (
     <View className="login-invite">
       <TextField
         label="姓名"
         value={form.name}
-        onChange={(name) => setForm((previous) => ({ ...previous, name }))}
+        onChange={(name) => {
+          setForm((previous) => ({ ...previous, name }));
+          onEdit('name');
+        }}
         placeholder="与党员名册一致"
         error={errors.name}
         required
@@ -45,7 +49,10 @@ function InviteBindForm({ busy, errors, onSubmit }: InviteFormProps) {
       <TextField
         label="邀请码"
         value={form.inviteCode}
-        onChange={(inviteCode) => setForm((previous) => ({ ...previous, inviteCode }))}
+        onChange={(inviteCode) => {
+          setForm((previous) => ({ ...previous, inviteCode }));
+          onEdit('inviteCode');
+        }}
         placeholder="向所在单位的组织者索取"
         error={errors.inviteCode}
         required
@@ -118,6 +125,7 @@ export default function WechatLogin() {
         <InviteBindForm
           busy={binding === 'invite'}
           errors={login.fieldErrors}
+          onEdit={login.clearField}
           onSubmit={(form) => void login.bindWithInvite(form)}
         />
       ) : (

@@ -6,7 +6,8 @@ import type { ApiError } from '@/api/api-error';
 import SectionCard from '@/components/section-card';
 import SelectField from '@/components/select-field';
 import TextField from '@/components/text-field';
-import { fieldErrorsOf, hasFieldErrors, type FieldErrors } from '@/api/field-errors';
+import type { FieldErrors } from '@/api/field-errors';
+import { useFormErrors } from '@/hooks/use-form-errors';
 
 export const DEFAULT_GEOFENCE_RADIUS_M = 300;
 const FIELDS = ['name', 'streetId', 'address', 'lat', 'lng', 'geofenceRadiusM'] as const;
@@ -37,10 +38,14 @@ export default function CommunityForm({ community, streetId, streets, saving, er
   const [lat, setLat] = useState(community ? String(community.lat) : '');
   const [lng, setLng] = useState(community ? String(community.lng) : '');
   const [radius, setRadius] = useState(String(community?.geofenceRadiusM ?? DEFAULT_GEOFENCE_RADIUS_M));
-  const [local, setLocal] = useState<FieldErrors>({});
-
-  const errors: FieldErrors = { ...fieldErrorsOf(error), ...local };
-  const banner = error && !hasFieldErrors(error, FIELDS) ? error.message : null;
+  const { errors, message: banner, clear, setLocal } = useFormErrors(error, FIELDS);
+  /** Wraps a setter so editing the field takes its error away. */
+  const edit =
+    (field: string, set: (value: string) => void) =>
+    (value: string): void => {
+      set(value);
+      clear(field);
+    };
 
   const submit = (): void => {
     const found: FieldErrors = {};
@@ -61,27 +66,27 @@ export default function CommunityForm({ community, streetId, streets, saving, er
   return (
     <SectionCard className="community-form" title={community ? `修改：${community.name}` : '新增社区'}>
       {banner ? (
-        <View className="manage-banner community-form__error">
+        <View className="manage-banner community-form__error" role="alert">
           <Text>{banner}</Text>
         </View>
       ) : null}
-      <TextField label="社区名称" required value={name} maxLength={100} onChange={setName} error={errors.name} />
+      <TextField label="社区名称" required value={name} maxLength={100} onChange={edit('name', setName)} error={errors.name} />
       <SelectField
         label="所属街道"
         required
         value={street}
         options={streets.map((item) => ({ value: item.id, label: item.name }))}
-        onChange={setStreet}
+        onChange={edit('streetId', setStreet)}
         error={errors.streetId}
       />
-      <TextField label="地址" required value={address} maxLength={200} onChange={setAddress} error={errors.address} />
+      <TextField label="地址" required value={address} maxLength={200} onChange={edit('address', setAddress)} error={errors.address} />
       <Text className="manage-meta community-form__hint">{GCJ02_HINT}</Text>
       <View className="community-form__coords">
         <View className="community-form__coord">
-          <TextField label="纬度（GCJ-02）" required type="digit" value={lat} placeholder="如 41.7965" onChange={setLat} error={errors.lat} />
+          <TextField label="纬度（GCJ-02）" required type="digit" value={lat} placeholder="如 41.7965" onChange={edit('lat', setLat)} error={errors.lat} />
         </View>
         <View className="community-form__coord">
-          <TextField label="经度（GCJ-02）" required type="digit" value={lng} placeholder="如 123.4312" onChange={setLng} error={errors.lng} />
+          <TextField label="经度（GCJ-02）" required type="digit" value={lng} placeholder="如 123.4312" onChange={edit('lng', setLng)} error={errors.lng} />
         </View>
       </View>
       <TextField
@@ -89,7 +94,7 @@ export default function CommunityForm({ community, streetId, streets, saving, er
         type="number"
         value={radius}
         hint={`定位签到时，离社区中心多远以内算到场；默认 ${DEFAULT_GEOFENCE_RADIUS_M} 米`}
-        onChange={setRadius}
+        onChange={edit('geofenceRadiusM', setRadius)}
         error={errors.geofenceRadiusM}
       />
       <View className="manage-actions">

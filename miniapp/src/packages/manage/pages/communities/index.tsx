@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { CommunityView } from '@pioneer/shared-types';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
@@ -7,7 +7,8 @@ import RefreshNotice from '@/components/refresh-notice';
 import SectionCard from '@/components/section-card';
 import StateView from '@/components/state-view';
 import TextField from '@/components/text-field';
-import { fieldErrorsOf } from '@/api/field-errors';
+import { asFieldError } from '@/api/field-errors';
+import { useFormErrors } from '@/hooks/use-form-errors';
 import ManageFrame from '../../components/manage-frame';
 import type { Viewer } from '../../shared/use-viewer';
 import CommunityForm from './community-form';
@@ -22,16 +23,18 @@ interface StreetNameFormProps {
   onCancel: () => void;
 }
 
+const STREET_FIELDS = ['name'] as const;
+
 function StreetNameForm({ editing, saving, error, onSubmit, onCancel }: StreetNameFormProps) {
   const [name, setName] = useState(editing.mode === 'rename' ? editing.street.name : '');
-  const [local, setLocal] = useState<string | undefined>(undefined);
-  const serverError = fieldErrorsOf(error).name ?? error?.message;
+  // The one conflict is a street of that name already existing: it belongs beside the name, and goes with an edit.
+  const shown = useMemo(() => asFieldError(error, 'CONFLICT', 'name'), [error]);
+  const { errors, message, clear, setLocal } = useFormErrors(shown, STREET_FIELDS);
   const submit = (): void => {
     if (!name.trim()) {
-      setLocal('请填写街道名称');
+      setLocal({ name: '请填写街道名称' });
       return;
     }
-    setLocal(undefined);
     onSubmit(name.trim());
   };
   return (
@@ -41,9 +44,12 @@ function StreetNameForm({ editing, saving, error, onSubmit, onCancel }: StreetNa
         required
         value={name}
         maxLength={100}
-        onChange={setName}
+        onChange={(value) => {
+          setName(value);
+          clear('name');
+        }}
         onConfirm={submit}
-        error={local ?? serverError}
+        error={errors.name ?? message ?? undefined}
       />
       <View className="manage-actions">
         <Button className="manage-actions__item street-form__submit" type="primary" loading={saving} disabled={saving} onClick={submit}>

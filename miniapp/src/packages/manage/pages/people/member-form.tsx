@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { MemberInput, UnitView } from '@pioneer/shared-types';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
@@ -6,7 +6,8 @@ import type { ApiError } from '@/api/api-error';
 import SectionCard from '@/components/section-card';
 import SelectField from '@/components/select-field';
 import TextField from '@/components/text-field';
-import { fieldErrorsOf, hasFieldErrors, type FieldErrors } from '@/api/field-errors';
+import { asFieldError, type FieldErrors } from '@/api/field-errors';
+import { useFormErrors } from '@/hooks/use-form-errors';
 
 const NO_BRANCH = 'none';
 const FIELDS = ['name', 'phone', 'unitId', 'branchId'] as const;
@@ -31,12 +32,9 @@ export default function MemberForm({ units, unitsError, saving, error, onSubmit,
   const [phone, setPhone] = useState('');
   const [unitId, setUnitId] = useState(units.length === 1 ? units[0].id : '');
   const [branchId, setBranchId] = useState(NO_BRANCH);
-  const [local, setLocal] = useState<FieldErrors>({});
-  const server = fieldErrorsOf(error);
   // The only conflict here is a phone number already on the roster.
-  if (error?.code === 'CONFLICT' && !server.phone) server.phone = error.message;
-  const errors: FieldErrors = { ...server, ...local };
-  const banner = error && error.code !== 'CONFLICT' && !hasFieldErrors(error, FIELDS) ? error.message : null;
+  const shown = useMemo(() => asFieldError(error, 'CONFLICT', 'phone'), [error]);
+  const { errors, message: banner, clear, setLocal } = useFormErrors(shown, FIELDS);
   const unit = units.find((item) => item.id === unitId);
 
   const submit = (): void => {
@@ -53,11 +51,18 @@ export default function MemberForm({ units, unitsError, saving, error, onSubmit,
   return (
     <SectionCard className="member-form" title="新增党员">
       {banner ? (
-        <View className="manage-banner member-form__error">
+        <View className="manage-banner member-form__error" role="alert">
           <Text>{banner}</Text>
         </View>
       ) : null}
-      <TextField className="member-form__name" label="姓名" required value={name} maxLength={50} onChange={setName} error={errors.name} />
+      <TextField className="member-form__name" label="姓名" required value={name}
+        maxLength={50}
+        onChange={(value) => {
+          setName(value);
+          clear('name');
+        }}
+        error={errors.name}
+      />
       <TextField
         className="member-form__phone"
         label="手机号"
@@ -65,7 +70,10 @@ export default function MemberForm({ units, unitsError, saving, error, onSubmit,
         value={phone}
         maxLength={20}
         hint="本人绑定微信时用此号码核对身份；保存后只显示打码的号码"
-        onChange={setPhone}
+        onChange={(value) => {
+          setPhone(value);
+          clear('phone');
+        }}
         error={errors.phone}
       />
       <SelectField
@@ -78,6 +86,8 @@ export default function MemberForm({ units, unitsError, saving, error, onSubmit,
         onChange={(value) => {
           setUnitId(value);
           setBranchId(NO_BRANCH);
+          clear('unitId');
+          clear('branchId');
         }}
         error={errors.unitId}
       />
@@ -87,7 +97,10 @@ export default function MemberForm({ units, unitsError, saving, error, onSubmit,
           label="所在支部"
           value={branchId}
           options={[{ value: NO_BRANCH, label: '不指定支部' }, ...unit.branches.map((branch) => ({ value: branch.id, label: branch.name }))]}
-          onChange={setBranchId}
+          onChange={(value) => {
+            setBranchId(value);
+            clear('branchId');
+          }}
           error={errors.branchId}
         />
       ) : null}

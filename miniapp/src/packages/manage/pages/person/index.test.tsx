@@ -172,6 +172,8 @@ describe('PersonView', () => {
     await waitFor(() => expect(requestsTo(`${MEMBER}/roles`)).toHaveLength(1));
     expect(requestsTo(`${MEMBER}/roles`)[0].data).toEqual({ role: 'organizer', scopeKind: 'unit', scopeId: 'u2' });
     expect(await screen.findByText('组织者 · 区税务局')).toBeTruthy();
+    // A member's own role reads plainly, without "· 本人".
+    expect(texts(container, '.person-role__label')).toEqual(['党员', '组织者 · 区税务局']);
 
     fireEvent.click(container.querySelector('.person-role__revoke') as Element);
     await waitFor(() => expect(requestsTo(`${MEMBER}/roles/r1`)).toHaveLength(1));

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import Taro, { useLoad } from '@tarojs/taro';
-import { MEMBER_STATUS_LABELS, ROLE_LABELS, type MemberHistoryEntry, type MemberView } from '@pioneer/shared-types';
+import { MEMBER_STATUS_LABELS, type MemberHistoryEntry, type MemberView } from '@pioneer/shared-types';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import SectionCard from '@/components/section-card';
@@ -9,6 +9,7 @@ import { toast } from '@/services/toast';
 import ManageFrame from '../../components/manage-frame';
 import StatusTag from '@/components/status-tag';
 import { formatDateTime } from '@/format/date-time';
+import { formatRole } from '@/format/role';
 import { formatDuration } from '../../shared/format';
 import { HISTORY_KIND_LABELS, STATUS_TONES } from '../../shared/labels';
 import type { Viewer } from '../../shared/use-viewer';
@@ -171,7 +172,7 @@ function Roles({ member, state, viewer }: { member: MemberView; state: PersonSta
     <SectionCard className="person-roles" title="角色">
       {member.roles.length === 0 ? <Text className="manage-meta">暂无角色</Text> : null}
       {member.roles.map((role) => {
-        const label = `${ROLE_LABELS[role.role]} · ${role.scopeName}`;
+        const label = formatRole(role);
         return (
           <View key={role.id} className="person-role">
             <Text className="person-role__label">{label}</Text>

@@ -17,8 +17,9 @@ import type { ApiError } from '@/api/api-error';
 import { getUnit, listAllCommunities, listAllStreets, listAllUnits } from '@/api/org';
 import SelectField, { type SelectOption } from '@/components/select-field';
 import TextField from '@/components/text-field';
+import { useFormErrors } from '@/hooks/use-form-errors';
 import { useQuery } from '@/hooks/use-query';
-import { fieldErrorsOf, hasFieldErrors, type FieldErrors } from '@/api/field-errors';
+import type { FieldErrors } from '@/api/field-errors';
 import { ROLE_SCOPE_KINDS, SCOPE_KIND_LABELS } from '../../shared/labels';
 
 const NO_BRANCH = 'none';
@@ -27,8 +28,8 @@ const REASON_MAX = 200;
 interface FormFrameProps {
   title: string;
   className: string;
-  error: ApiError | undefined;
-  fields: readonly string[];
+  /** What belongs to no field (useFormErrors' `message`). */
+  message: string | null;
   saving: boolean;
   submitText: string;
   onSubmit: () => void;
@@ -37,13 +38,13 @@ interface FormFrameProps {
 }
 
 /** Title, the error that belongs to no field, the fields, and 提交 / 取消. */
-function FormFrame({ title, className, error, fields, saving, submitText, onSubmit, onCancel, children }: FormFrameProps) {
+function FormFrame({ title, className, message, saving, submitText, onSubmit, onCancel, children }: FormFrameProps) {
   return (
     <View className={`person-form ${className}`}>
       <Text className="person-form__title">{title}</Text>
-      {error && !hasFieldErrors(error, fields) ? (
-        <View className="manage-banner person-form__error">
-          <Text>{error.message}</Text>
+      {message ? (
+        <View className="manage-banner person-form__error" role="alert">
+          <Text>{message}</Text>
         </View>
       ) : null}
       {children}
@@ -67,6 +68,11 @@ interface FormProps<T> {
   onSubmit: (body: T, summary: string) => void;
 }
 
+const EDIT_FIELDS = ['name', 'branchId'] as const;
+const TRANSFER_FIELDS = ['toUnitId', 'toBranchId', 'reason'] as const;
+const STATUS_FIELDS = ['status', 'reason'] as const;
+const ROLE_FIELDS = ['role', 'scopeKind', 'scopeId'] as const;
+
 function branchOptions(branches: { id: string; name: string }[]): SelectOption[] {
   return [{ value: NO_BRANCH, label: '不指定支部' }, ...branches.map((branch) => ({ value: branch.id, label: branch.name }))];
 }
@@ -74,9 +80,8 @@ function branchOptions(branches: { id: string; name: string }[]): SelectOption[]
 export function EditForm({ member, saving, error, onCancel, onSubmit }: FormProps<MemberUpdate>) {
   const [name, setName] = useState(member.name);
   const [branchId, setBranchId] = useState(member.branch?.id ?? NO_BRANCH);
-  const [local, setLocal] = useState<FieldErrors>({});
+  const { errors, message, clear, setLocal } = useFormErrors(error, EDIT_FIELDS);
   const unit = useQuery(() => getUnit(member.unit.id), [member.unit.id]);
-  const errors: FieldErrors = { ...fieldErrorsOf(error), ...local };
 
   const submit = (): void => {
     if (!name.trim()) {
@@ -91,20 +96,32 @@ export function EditForm({ member, saving, error, onCancel, onSubmit }: FormProp
     <FormFrame
       title="修改信息"
       className="person-edit"
-      error={error}
-      fields={['name', 'branchId']}
+      message={message}
       saving={saving}
       submitText="保存"
       onSubmit={submit}
       onCancel={onCancel}
     >
-      <TextField label="姓名" required value={name} maxLength={50} onChange={setName} error={errors.name} />
+      <TextField
+        label="姓名"
+        required
+        value={name}
+        maxLength={50}
+        onChange={(value) => {
+          setName(value);
+          clear('name');
+        }}
+        error={errors.name}
+      />
       <SelectField
         label={`支部（${member.unit.name}）`}
         value={branchId}
         options={branchOptions(unit.data?.branches ?? (member.branch ? [member.branch] : []))}
         hint={unit.error ? `支部列表未能加载：${unit.error.message}` : '调到其他单位请用“转单位”'}
-        onChange={setBranchId}
+        onChange={(value) => {
+          setBranchId(value);
+          clear('branchId');
+        }}
         error={errors.branchId}
       />
     </FormFrame>
@@ -116,8 +133,7 @@ export function TransferForm({ member, saving, error, onCancel, onSubmit }: Form
   const [unitId, setUnitId] = useState('');
   const [branchId, setBranchId] = useState(NO_BRANCH);
   const [reason, setReason] = useState('');
-  const [local, setLocal] = useState<FieldErrors>({});
-  const errors: FieldErrors = { ...fieldErrorsOf(error), ...local };
+  const { errors, message, clear, setLocal } = useFormErrors(error, TRANSFER_FIELDS);
   const others = (units.data ?? []).filter((unit) => unit.id !== member.unit.id);
   const target = others.find((unit) => unit.id === unitId);
 
@@ -138,8 +154,7 @@ export function TransferForm({ member, saving, error, onCancel, onSubmit }: Form
     <FormFrame
       title="转单位"
       className="person-transfer"
-      error={error}
-      fields={['toUnitId', 'toBranchId', 'reason']}
+      message={message}
       saving={saving}
       submitText="转单位"
       onSubmit={submit}
@@ -156,6 +171,8 @@ export function TransferForm({ member, saving, error, onCancel, onSubmit }: Form
         onChange={(value) => {
           setUnitId(value);
           setBranchId(NO_BRANCH);
+          clear('toUnitId');
+          clear('toBranchId');
         }}
         error={errors.toUnitId}
       />
@@ -165,7 +182,10 @@ export function TransferForm({ member, saving, error, onCancel, onSubmit }: Form
           label="调入支部"
           value={branchId}
           options={branchOptions(target.branches)}
-          onChange={setBranchId}
+          onChange={(value) => {
+            setBranchId(value);
+            clear('toBranchId');
+          }}
           error={errors.toBranchId}
         />
       ) : null}
@@ -176,7 +196,10 @@ export function TransferForm({ member, saving, error, onCancel, onSubmit }: Form
         value={reason}
         maxLength={REASON_MAX}
         placeholder="如：工作调动"
-        onChange={setReason}
+        onChange={(value) => {
+          setReason(value);
+          clear('reason');
+        }}
         error={errors.reason}
       />
     </FormFrame>
@@ -197,8 +220,7 @@ export function StatusForm({ member, saving, error, onCancel, onSubmit }: FormPr
   const choices: SettableStatus[] = enrolled ? ['retired', 'left', 'transferred'] : ['active'];
   const [status, setStatus] = useState<SettableStatus | ''>(enrolled ? '' : 'active');
   const [reason, setReason] = useState('');
-  const [local, setLocal] = useState<FieldErrors>({});
-  const errors: FieldErrors = { ...fieldErrorsOf(error), ...local };
+  const { errors, message, clear, setLocal } = useFormErrors(error, STATUS_FIELDS);
   const label = (value: SettableStatus): string => (value === 'active' ? '恢复在册' : `标记为${MEMBER_STATUS_LABELS[value]}`);
 
   const submit = (): void => {
@@ -214,8 +236,7 @@ export function StatusForm({ member, saving, error, onCancel, onSubmit }: FormPr
     <FormFrame
       title={enrolled ? '标记退休 / 离开' : '恢复在册'}
       className="person-status"
-      error={error}
-      fields={['status', 'reason']}
+      message={message}
       saving={saving}
       submitText="确定"
       onSubmit={submit}
@@ -227,7 +248,10 @@ export function StatusForm({ member, saving, error, onCancel, onSubmit }: FormPr
         required
         value={status}
         options={choices.map((value) => ({ value, label: label(value), description: STATUS_HINTS[value] }))}
-        onChange={setStatus}
+        onChange={(value) => {
+          setStatus(value);
+          clear('status');
+        }}
         error={errors.status}
       />
       <TextField
@@ -236,7 +260,10 @@ export function StatusForm({ member, saving, error, onCancel, onSubmit }: FormPr
         required
         value={reason}
         maxLength={REASON_MAX}
-        onChange={setReason}
+        onChange={(value) => {
+          setReason(value);
+          clear('reason');
+        }}
         error={errors.reason}
       />
     </FormFrame>
@@ -266,13 +293,15 @@ export function RoleForm({ member, saving, error, onCancel, onSubmit }: FormProp
   const [role, setRole] = useState<Role | ''>('');
   const [scopeKind, setScopeKind] = useState<ScopeKind | ''>('');
   const [scopeId, setScopeId] = useState('');
-  const [local, setLocal] = useState<FieldErrors>({});
+  const { errors, message, clear, setLocal } = useFormErrors(error, ROLE_FIELDS);
   const targets = useScopeTargets(scopeKind);
-  const errors: FieldErrors = { ...fieldErrorsOf(error), ...local };
   const needsTarget = scopeKind !== '' && NEEDS_TARGET.includes(scopeKind);
 
   const chooseRole = (value: Role): void => {
     setRole(value);
+    clear('role');
+    clear('scopeKind');
+    clear('scopeId');
     const kinds = ROLE_SCOPE_KINDS[value];
     setScopeKind(kinds.length === 1 ? kinds[0] : '');
     setScopeId('');
@@ -292,8 +321,7 @@ export function RoleForm({ member, saving, error, onCancel, onSubmit }: FormProp
     <FormFrame
       title={`为${member.name}授予角色`}
       className="person-role-form"
-      error={error}
-      fields={['role', 'scopeKind', 'scopeId']}
+      message={message}
       saving={saving}
       submitText="授予"
       onSubmit={submit}
@@ -319,6 +347,8 @@ export function RoleForm({ member, saving, error, onCancel, onSubmit }: FormProp
           onChange={(value) => {
             setScopeKind(value);
             setScopeId('');
+            clear('scopeKind');
+            clear('scopeId');
           }}
           error={errors.scopeKind}
         />
@@ -332,7 +362,10 @@ export function RoleForm({ member, saving, error, onCancel, onSubmit }: FormProp
           placeholder={targets.loading && !targets.data ? '正在加载…' : '请选择'}
           options={targets.data ?? []}
           hint={targets.error ? `列表未能加载：${targets.error.message}` : undefined}
-          onChange={setScopeId}
+          onChange={(value) => {
+            setScopeId(value);
+            clear('scopeId');
+          }}
           error={errors.scopeId}
         />
       ) : null}

@@ -166,7 +166,7 @@ describe('RosterImportPage', () => {
     expect(keys[2]).not.toBe(keys[1]);
   });
 
-  it('shows why the file was refused, field by field', async () => {
+  it('shows why the file was refused beside the file, and takes it away when another file is chosen', async () => {
     serve({});
     mockFetch(() => ({
       status: 400,
@@ -181,9 +181,14 @@ describe('RosterImportPage', () => {
     chooseFile(container);
     fireEvent.click(screen.getByText('预检（不会写入数据）'));
 
-    expect(await screen.findByText('名册中未找到手机号列，请检查表头（第一行）后重新上传')).toBeTruthy();
-    expect(container.querySelector('.roster-error')?.textContent).toContain('手机号：未找到“手机号”列');
+    const beside = await screen.findByText('未找到“手机号”列（可用列名：手机号、手机号码、手机、联系电话、电话）');
+    expect(beside.closest('.roster-steps')?.querySelector('.roster-upload')).not.toBeNull();
+    // Every problem is the file's, so no banner repeats it.
+    expect(container.querySelector('.roster-error')).toBeNull();
     expect(container.querySelector('.roster-summary')).toBeNull();
+
+    chooseFile(container, 'roster-fixed.csv');
+    expect(screen.queryByText('未找到“手机号”列（可用列名：手机号、手机号码、手机、联系电话、电话）')).toBeNull();
   });
 
   it('refuses a file of another type before uploading it', async () => {

@@ -2,9 +2,11 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { ApiError } from '@/api/api-error';
+import FieldError from '@/components/field-error';
 import FilePicker from '@/components/file-picker';
 import SectionCard from '@/components/section-card';
 import { ROUTES } from '@/constants/routes';
+import { useFormErrors } from '@/hooks/use-form-errors';
 import { openPage } from '@/services/navigation';
 import ManageFrame from '../../components/manage-frame';
 import { ROSTER_FIELD_LABELS } from '../../shared/labels';
@@ -13,6 +15,9 @@ import { commitPlan, describePlan, useRosterImport } from './use-roster-import';
 import './index.scss';
 
 const MAX_BYTES = 5 * 1024 * 1024;
+// The file itself and its header (a missing 姓名 or 手机号 column) are one field, the file; the transfers ticked are another.
+const FILE_FIELDS = ['file', 'name', 'phone'] as const;
+const ROSTER_FIELDS = [...FILE_FIELDS, 'confirmTransfers'] as const;
 
 function sizeText(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -59,6 +64,7 @@ function RosterImport() {
   const { file, dryRun, result, confirmed, busy, error } = state;
   const plan = dryRun ? commitPlan(dryRun, confirmed) : null;
   const transfers = dryRun ? dryRun.rows.filter((row) => row.outcome === 'transfer') : [];
+  const form = useFormErrors(error ?? undefined, ROSTER_FIELDS);
 
   if (result) {
     return (
@@ -93,6 +99,9 @@ function RosterImport() {
           {file ? '重新选择文件' : '选择文件'}
         </FilePicker>
         {file ? <Text className="roster-file">{`已选择：${file.name}（${sizeText(file.size)}）`}</Text> : null}
+        {FILE_FIELDS.map((field) => (
+          <FieldError key={field} className={`roster-file-error roster-file-error--${field}`} message={form.errors[field]} />
+        ))}
         {process.env.TARO_ENV === 'weapp' ? (
           <Text className="manage-meta">在微信中请先把名册文件发送到任一聊天（如“文件传输助手”），再从聊天记录中选择。</Text>
         ) : null}
@@ -114,9 +123,11 @@ function RosterImport() {
         </View>
       ) : null}
 
-      {error ? (
+      {form.message ? (
         <View className="roster-error-wrap">
-          <ErrorBanner error={error} className="roster-error" />
+          <View className="manage-banner roster-error" role="alert">
+            <Text className="manage-banner__message">{form.message}</Text>
+          </View>
         </View>
       ) : null}
 
@@ -127,13 +138,20 @@ function RosterImport() {
             <TransferConfirm
               rows={transfers}
               confirmed={confirmed}
-              onToggle={state.toggleTransfer}
-              onAll={state.setAllTransfers}
+              onToggle={(row) => {
+                state.toggleTransfer(row);
+                form.clear('confirmTransfers');
+              }}
+              onAll={(all) => {
+                state.setAllTransfers(all);
+                form.clear('confirmTransfers');
+              }}
             />
           ) : null}
           <RosterRows report={dryRun} />
           <SectionCard className="roster-commit-card" title="第二步：确认导入">
             <Text className="roster-plan">{plan.empty ? '没有可以导入的行。请修改文件后重新预检。' : describePlan(plan)}</Text>
+            <FieldError className="roster-transfers-error" message={form.errors.confirmTransfers} />
             <Button
               className="roster-commit"
               type="primary"

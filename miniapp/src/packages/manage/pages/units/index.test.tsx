@@ -77,10 +77,46 @@ describe('UnitsPage', () => {
     });
 
     fireEvent.input(input(container, '.unit-form__code'), { target: { value: 'JG009' } });
+    expect(screen.queryByText('单位代码 JG001 已被其他单位使用')).toBeNull();
     fireEvent.click(screen.getByText('保存'));
     await waitFor(() => expect(container.querySelectorAll('.unit-item')).toHaveLength(2));
     expect(container.querySelector('.unit-form')).toBeNull();
     expect(taroMock.toasts).toContain('已添加');
+  });
+
+  it('shows a server error about one branch beside that row, counting past the empty rows that were not sent', async () => {
+    const tooLong = '支部名称不能超过 100 个字';
+    serve(
+      {
+        [`GET ${UNITS}`]: () => ({ statusCode: 200, data: pageOf([unitFixture()]) }),
+        [`POST ${UNITS}`]: () => ({
+          statusCode: 400,
+          data: { code: 'VALIDATION_FAILED', message: '提交的内容有误，请按提示修改后再试', details: [{ field: 'branches.1', message: tooLong }] },
+        }),
+      },
+      adminMe(),
+    );
+    const { container } = render(<UnitsPage />);
+    await waitFor(() => expect(container.querySelectorAll('.unit-item')).toHaveLength(1));
+    fireEvent.click(screen.getByText('新增单位'));
+    fireEvent.input(input(container, '.unit-form__name'), { target: { value: '区教育局' } });
+    fireEvent.click(container.querySelector('.unit-form__kind .select-field__control') as Element);
+    fireEvent.click(screen.getByText('机关'));
+    fireEvent.input(input(container, '.unit-form__code'), { target: { value: 'JG010' } });
+    // Row 1 stays empty; rows 2 and 3 are sent as branches 0 and 1.
+    fireEvent.click(screen.getByText('+ 添加支部'));
+    fireEvent.click(screen.getByText('+ 添加支部'));
+    const rows = () => container.querySelectorAll('.unit-form__branch');
+    fireEvent.input(rows()[1].querySelector('input') as Element, { target: { value: '教育第一支部' } });
+    fireEvent.input(rows()[2].querySelector('input') as Element, { target: { value: '很长的支部名称' } });
+    fireEvent.click(screen.getByText('保存'));
+
+    await waitFor(() => expect(rows()[2].querySelector('.text-field__error')?.textContent).toBe(tooLong));
+    expect(rows()[1].querySelector('.text-field__error')).toBeNull();
+    expect(container.querySelector('.unit-form__error')).toBeNull();
+
+    fireEvent.input(rows()[2].querySelector('input') as Element, { target: { value: '教育第二支部' } });
+    expect(screen.queryByText(tooLong)).toBeNull();
   });
 
   it('deletes a unit only after confirmation', async () => {

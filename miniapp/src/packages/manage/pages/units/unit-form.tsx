@@ -1,12 +1,14 @@
-import { useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitInput, type UnitKind, type UnitView } from '@pioneer/shared-types';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import type { ApiError } from '@/api/api-error';
+import { ApiError } from '@/api/api-error';
+import FieldError from '@/components/field-error';
 import SectionCard from '@/components/section-card';
 import SelectField from '@/components/select-field';
 import TextField from '@/components/text-field';
-import { fieldErrorsOf, hasFieldErrors, type FieldErrors } from '@/api/field-errors';
+import { asFieldError, type FieldErrors } from '@/api/field-errors';
+import { useFormErrors } from '@/hooks/use-form-errors';
 
 export interface UnitFormProps {
   unit: UnitView | null;
@@ -16,7 +18,8 @@ export interface UnitFormProps {
   onCancel: () => void;
 }
 
-const FIELDS = ['name', 'kind', 'code', 'brandName', 'brandIntro', 'branches'] as const;
+// `branches.*`: an error about one branch (`branches.2`) shows beside that row; `branches` about the list as a whole.
+const FIELDS = ['name', 'kind', 'code', 'brandName', 'brandIntro', 'branches', 'branches.*'] as const;
 const KIND_OPTIONS = UNIT_KINDS.map((kind) => ({ value: kind, label: UNIT_KIND_LABELS[kind] }));
 
 /** Checks what the server would refuse anyway, so the common mistakes show at once, beside their field. */
@@ -42,17 +45,33 @@ export default function UnitForm({ unit, saving, error, onSubmit, onCancel }: Un
   const [brandName, setBrandName] = useState(unit?.brandName ?? '');
   const [brandIntro, setBrandIntro] = useState(unit?.brandIntro ?? '');
   const [branches, setBranches] = useState<string[]>(unit ? unit.branches.map((branch) => branch.name) : ['']);
-  const [local, setLocal] = useState<FieldErrors>({});
-
-  const server = fieldErrorsOf(error);
-  if (error?.code === 'UNIT_CODE_TAKEN' && !server.code) server.code = error.message;
-  const errors: FieldErrors = { ...server, ...local };
-  const banner = error && !hasFieldErrors(error, FIELDS) && error.code !== 'UNIT_CODE_TAKEN' ? error.message : null;
+  // The rows on screen of the branches last sent: empty rows are left out, so the server's `branches.<n>` counts
+  // only the sent ones and is mapped back to the row it is about.
+  const sentRows = useRef<number[]>([]);
+  const shown = useMemo(() => {
+    const named = asFieldError(error, 'UNIT_CODE_TAKEN', 'code');
+    if (!named || !Array.isArray(named.details)) return named;
+    const details = named.details.map((detail) => {
+      const sent = /^branches\.(\d+)$/.exec(detail.field);
+      const row = sent ? sentRows.current[Number(sent[1])] : undefined;
+      return row === undefined ? detail : { ...detail, field: `branches.${row}` };
+    });
+    return new ApiError(named.code, named.message, named.status, details);
+  }, [error]);
+  const { errors, message: banner, clear, setLocal } = useFormErrors(shown, FIELDS);
+  /** Wraps a setter so editing the field takes its error away. */
+  const edit =
+    <T,>(field: string, set: (value: T) => void) =>
+    (value: T): void => {
+      set(value);
+      clear(field);
+    };
 
   const submit = (): void => {
     const found = checkLocally({ name, code, kind, branches });
     setLocal(found);
     if (Object.keys(found).length > 0 || !kind) return;
+    sentRows.current = branches.flatMap((branch, index) => (branch.trim() ? [index] : []));
     onSubmit({
       name: name.trim(),
       kind,
@@ -63,24 +82,33 @@ export default function UnitForm({ unit, saving, error, onSubmit, onCancel }: Un
     });
   };
 
-  const setBranch = (index: number, value: string): void =>
+  const setBranch = (index: number, value: string): void => {
     setBranches((current) => current.map((branch, i) => (i === index ? value : branch)));
+    clear(`branches.${index}`);
+    clear('branches');
+  };
+  // Row numbers shift when one is removed: the errors filed by row number no longer point at the right rows.
+  const removeBranch = (index: number): void => {
+    setBranches((current) => current.filter((_, i) => i !== index));
+    branches.forEach((_, i) => clear(`branches.${i}`));
+    clear('branches');
+  };
 
   return (
     <SectionCard className="unit-form" title={unit ? `修改：${unit.name}` : '新增单位'}>
       {banner ? (
-        <View className="manage-banner unit-form__error">
+        <View className="manage-banner unit-form__error" role="alert">
           <Text>{banner}</Text>
         </View>
       ) : null}
-      <TextField className="unit-form__name" label="单位名称" required value={name} maxLength={100} onChange={setName} error={errors.name} />
+      <TextField className="unit-form__name" label="单位名称" required value={name} maxLength={100} onChange={edit('name', setName)} error={errors.name} />
       <SelectField
         className="unit-form__kind"
         label="单位类别"
         required
         value={kind}
         options={KIND_OPTIONS}
-        onChange={setKind}
+        onChange={edit('kind', setKind)}
         error={errors.kind}
       />
       <TextField
@@ -90,7 +118,7 @@ export default function UnitForm({ unit, saving, error, onSubmit, onCancel }: Un
         value={code}
         maxLength={50}
         hint="用于导入名册时识别单位，如 JG001"
-        onChange={setCode}
+        onChange={edit('code', setCode)}
         error={errors.code}
       />
       <Text className="unit-form__section">支部</Text>
@@ -108,15 +136,13 @@ export default function UnitForm({ unit, saving, error, onSubmit, onCancel }: Un
           </View>
           <Text
             className="manage-link manage-link--danger unit-form__branch-remove"
-            onClick={() => setBranches((current) => current.filter((_, i) => i !== index))}
+            onClick={() => removeBranch(index)}
           >
             移除
           </Text>
         </View>
       ))}
-      {errors.branches && !branches.some((_, index) => errors[`branches.${index}`]) ? (
-        <Text className="unit-form__branches-error">{errors.branches}</Text>
-      ) : null}
+      <FieldError className="unit-form__branches-error" message={errors.branches} />
       <Text className="manage-link unit-form__branch-add" onClick={() => setBranches((current) => [...current, ''])}>
         + 添加支部
       </Text>
@@ -128,7 +154,7 @@ export default function UnitForm({ unit, saving, error, onSubmit, onCancel }: Un
         label="品牌名称"
         value={brandName}
         maxLength={50}
-        onChange={setBrandName}
+        onChange={edit('brandName', setBrandName)}
         error={errors.brandName}
       />
       <TextField
@@ -137,7 +163,7 @@ export default function UnitForm({ unit, saving, error, onSubmit, onCancel }: Un
         value={brandIntro}
         maxLength={500}
         multiline
-        onChange={setBrandIntro}
+        onChange={edit('brandIntro', setBrandIntro)}
         error={errors.brandIntro}
       />
       <View className="manage-actions">

@@ -45,6 +45,22 @@ describe('InboxPage', () => {
     expect(container.querySelector('.message-item--unread')).toBeNull();
   });
 
+  it('leads every message with its title, then the body and the time', async () => {
+    serve({ [`GET ${LIST}`]: () => ok(pageOf([confirmedMessage, approvedMessage], 1, 20)) });
+    const { container } = render(<InboxPage />);
+    await waitFor(() => expect(container.querySelectorAll('.message-item')).toHaveLength(2));
+
+    // Read or not, the title comes first and is set apart from the body.
+    const read = container.querySelectorAll('.message-item')[1];
+    const parts = Array.from(read.querySelectorAll('.message-item__title, .message-item__body, .message-item__time')).map(
+      (node) => ['message-item__title', 'message-item__body', 'message-item__time'].find((name) => node.classList.contains(name)),
+    );
+    expect(parts).toEqual(['message-item__title', 'message-item__body', 'message-item__time']);
+    expect(read.querySelector('.message-item__head .message-item__title')?.textContent).toBe('报到申请已通过');
+    expect(read.querySelector('.message-item__body')?.textContent).toBe('您已在幸福里社区报到。');
+    expect(read.querySelector('.message-item__time')?.textContent).toMatch(/\d{1,2}:\d{2}/);
+  });
+
   it('opens the page a message is about even when its link names a page this version does not have', async () => {
     const stale = messageFixture({ id: 'm-stale', link: '/packages/services/pages/mine/index', readAt: '2026-03-05T10:00:00.000Z' });
     serve({ [`GET ${LIST}`]: () => ok(pageOf([stale], 1, 20)) });

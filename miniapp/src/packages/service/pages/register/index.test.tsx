@@ -92,6 +92,28 @@ describe('RegisterPage', () => {
     expect(await screen.findByText('您已有一个待审核或已通过的报到社区，如需更换请先结束原报到关系')).toBeTruthy();
   });
 
+  it('shows the server’s refusal of an end reason beside the reason, and takes it away once the reason is edited', async () => {
+    const refused = '原因不能超过 200 个字';
+    serve({
+      [`GET ${MINE}`]: () => ok([registrationFixture()]),
+      [`GET ${COMMUNITIES}`]: () => ok(pageOf([happy], 1, 20)),
+      'POST /api/v1/registrations/r1/end': () =>
+        refusal(400, 'VALIDATION_FAILED', '提交的内容有误，请按提示修改后再试', [{ field: 'reason', message: refused }]),
+    });
+    const { container } = render(<RegisterPage />);
+    await waitFor(() => expect(container.querySelector('.register-status--approved')).not.toBeNull());
+    fireEvent.click(screen.getByText('搬家了，结束报到'));
+    typeIntoInput(container, 'register-end-form__reason', '搬到外地了');
+    fireEvent.click(screen.getByText('确认结束报到'));
+
+    await waitFor(() => expect(container.querySelector('.register-end-form__reason .text-field__error')?.textContent).toBe(refused));
+    // Shown once, beside its field: no banner repeats it or the generic sentence.
+    expect(container.querySelector('.register-problem')).toBeNull();
+
+    typeIntoInput(container, 'register-end-form__reason', '搬家了');
+    expect(container.querySelector('.register-end-form__reason .text-field__error')).toBeNull();
+  });
+
   it('ends an approved registration after moving house, with the reason, keeping it as history', async () => {
     let mine = [registrationFixture()];
     serve({

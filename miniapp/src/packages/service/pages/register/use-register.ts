@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import type { CommunityView, RegistrationView } from '@pioneer/shared-types';
-import { asApiError } from '@/api/api-error';
+import { asApiError, type ApiError } from '@/api/api-error';
 import { listCommunities } from '@/api/org';
 import { endRegistration, listMyRegistrations, requestRegistration } from '@/api/registrations';
 import { useApi, useRefreshOnShow } from '@/hooks/use-api';
+import { useFormErrors } from '@/hooks/use-form-errors';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { useRetryKey } from '@/hooks/use-retry-key';
 import { refusalMessage } from '@/services/offline-queue';
@@ -18,6 +19,7 @@ export const REASON_MIN = 2;
 export const REASON_MAX = 200;
 export const DEFAULT_END_REASON = '搬家了';
 const WITHDRAW_REASON = '本人撤回报到申请';
+const END_FIELDS = ['reason'] as const;
 
 export function useRegister() {
   const [signedIn, setSignedIn] = useState<boolean>(() => isSignedIn());
@@ -43,7 +45,10 @@ export function useRegister() {
   const [problem, setProblem] = useState<string | null>(null);
   const [endOpen, setEndOpen] = useState(false);
   const [endReason, setEndReason] = useState(DEFAULT_END_REASON);
-  const [endError, setEndError] = useState<string | undefined>(undefined);
+  // The end form's own refusal: its field errors show beside the reason, the rest in the banner above.
+  const [endFailure, setEndFailure] = useState<ApiError | undefined>(undefined);
+  const endForm = useFormErrors(endFailure, END_FIELDS);
+  const { setLocal: setEndLocal, clear: clearEndField } = endForm;
   const { keyFor, reset: resetKey } = useRetryKey();
 
   const reloadRegistrations = registrations.reload;
@@ -105,9 +110,10 @@ export function useRegister() {
   );
 
   const end = useCallback(
-    async (registration: RegistrationView, reason: string): Promise<boolean> => {
+    async (registration: RegistrationView, reason: string, fromForm: boolean): Promise<boolean> => {
       setBusy(true);
       setProblem(null);
+      setEndFailure(undefined);
       try {
         await endRegistration(registration.id, { reason }, keyFor(`end:${registration.id}:${reason}`));
         toast(registration.status === 'pending' ? '已撤回' : '已结束报到', 'none');
@@ -116,7 +122,8 @@ export function useRegister() {
         return true;
       } catch (caught) {
         const error = asApiError(caught);
-        setProblem(refusalMessage(error));
+        if (fromForm) setEndFailure(error);
+        else setProblem(refusalMessage(error));
         if (error.code === 'ALREADY_DECIDED') await reloadRegistrations();
         return false;
       } finally {
@@ -130,17 +137,18 @@ export function useRegister() {
     if (!active || busy) return;
     const reason = endReason.trim();
     if (reason.length < REASON_MIN) {
-      setEndError(`请填写原因（至少 ${REASON_MIN} 个字）`);
+      setEndLocal({ reason: `请填写原因（至少 ${REASON_MIN} 个字）` });
       return;
     }
+    setEndLocal({});
     const answer = await Taro.showModal({
       title: '结束报到',
       content: `结束在${active.community.name}的报到？已有的服务记录都会保留，之后可以选择新的社区报到。`,
       confirmText: '结束报到',
     });
     if (!answer.confirm) return;
-    await end(active, reason);
-  }, [active, busy, endReason, end]);
+    await end(active, reason, true);
+  }, [active, busy, endReason, end, setEndLocal]);
 
   const withdraw = useCallback(async (): Promise<void> => {
     if (!active || busy) return;
@@ -150,7 +158,7 @@ export function useRegister() {
       confirmText: '撤回',
     });
     if (!answer.confirm) return;
-    await end(active, WITHDRAW_REASON);
+    await end(active, WITHDRAW_REASON, false);
   }, [active, busy, end]);
 
   return {
@@ -166,19 +174,23 @@ export function useRegister() {
     runSearch,
     choose,
     busy,
-    problem,
+    problem: problem ?? endForm.message,
     endOpen,
     openEnd: () => {
       setEndOpen(true);
-      setEndError(undefined);
+      setEndLocal({});
+      setEndFailure(undefined);
     },
-    closeEnd: () => setEndOpen(false),
+    closeEnd: () => {
+      setEndOpen(false);
+      setEndFailure(undefined);
+    },
     endReason,
     setEndReason: (value: string) => {
       setEndReason(value);
-      setEndError(undefined);
+      clearEndField('reason');
     },
-    endError,
+    endError: endForm.errors.reason,
     submitEnd,
     withdraw,
     refresh,

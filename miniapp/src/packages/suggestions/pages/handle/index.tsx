@@ -1,6 +1,7 @@
 import type { SuggestionView } from '@pioneer/shared-types';
 import { Text, View } from '@tarojs/components';
 import { Button, TextArea } from '@nutui/nutui-react-taro';
+import FieldError from '@/components/field-error';
 import PagedListView from '@/components/paged-list-view';
 import SectionCard from '@/components/section-card';
 import StateView from '@/components/state-view';
@@ -21,7 +22,7 @@ function ContactLine({ suggestion, handle }: { suggestion: SuggestionView; handl
   }
   return (
     <View className="suggestion-handle__contact-row">
-      {contact.state === 'failed' ? <Text className="suggestion-field-error">{contact.error.message}</Text> : null}
+      <FieldError message={contact.state === 'failed' ? contact.error.message : null} />
       <Button
         className="suggestion-handle__contact"
         size="small"
@@ -55,6 +56,7 @@ function ReplyForm({ suggestion, handle }: { suggestion: SuggestionView; handle:
           </Button>
         ))}
       </View>
+      <FieldError message={handle.fieldErrors.status} />
       <Text className="suggestion-handle__label">答复</Text>
       <TextArea
         className="suggestion-handle__reply-input"
@@ -66,16 +68,7 @@ function ReplyForm({ suggestion, handle }: { suggestion: SuggestionView; handle:
         placeholder={handle.replyStatus === 'in_progress' ? '可先不写，标记为处理中' : '请填写给提交人的答复'}
         status={handle.fieldErrors.reply ? 'error' : 'default'}
       />
-      {handle.fieldErrors.reply ? (
-        <View className="suggestion-field-error" role="alert">
-          <Text>{handle.fieldErrors.reply}</Text>
-        </View>
-      ) : null}
-      {handle.fieldErrors.status ? (
-        <View className="suggestion-field-error" role="alert">
-          <Text>{handle.fieldErrors.status}</Text>
-        </View>
-      ) : null}
+      <FieldError message={handle.fieldErrors.reply} />
       {handle.formError ? (
         <View className="suggestion-form-error suggestion-handle__error" role="alert">
           <Text>{handle.formError}</Text>

@@ -11,12 +11,13 @@ import { asApiError, type ApiError } from '@/api/api-error';
 import { getSuggestion, listAllSuggestions, replySuggestion } from '@/api/suggestions';
 import { useRefreshOnShow } from '@/hooks/use-api';
 import { usePagedList } from '@/hooks/use-paged-list';
+import { useFormErrors } from '@/hooks/use-form-errors';
 import { useRetryKey } from '@/hooks/use-retry-key';
 import { toast } from '@/services/toast';
-import { type FieldErrors, splitFieldErrors } from '@/api/field-errors';
 
 export const PAGE_SIZE = 10;
 export const REPLY_MAX = 1000;
+const REPLY_FIELDS = ['reply', 'status'] as const;
 
 export type StatusFilter = SuggestionStatus | 'all';
 export const STATUS_FILTERS: { value: StatusFilter; label: string }[] = [
@@ -48,8 +49,9 @@ export function useHandleSuggestions() {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [replyText, setReplyTextValue] = useState('');
   const [replyStatus, setReplyStatusValue] = useState<ReplyStatus>('replied');
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const [replyError, setReplyError] = useState<ApiError | undefined>(undefined);
+  const form = useFormErrors(replyError, REPLY_FIELDS);
+  const { clear, setLocal } = form;
   const [submitting, setSubmitting] = useState(false);
   const [contact, setContact] = useState<ContactState>({ state: 'hidden' });
   const submittingRef = useRef(false);
@@ -75,19 +77,21 @@ export function useHandleSuggestions() {
     setSelectedId((current) => (current === suggestion.id ? null : suggestion.id));
     setReplyTextValue(suggestion.reply ?? '');
     setReplyStatusValue('replied');
-    setFieldErrors({});
-    setFormError(null);
+    setLocal({});
+    setReplyError(undefined);
     setContact({ state: 'hidden' });
-  }, []);
+  }, [setLocal]);
 
   const setReplyText = useCallback((value: string) => {
     setReplyTextValue(value);
-    setFieldErrors((errors) => ({ ...errors, reply: undefined }));
-  }, []);
+    clear('reply');
+  }, [clear]);
   const setReplyStatus = useCallback((value: ReplyStatus) => {
     setReplyStatusValue(value);
-    setFieldErrors((errors) => ({ ...errors, reply: undefined, status: undefined }));
-  }, []);
+    // Whether a reply is needed depends on the status, so its error may no longer hold.
+    clear('reply');
+    clear('status');
+  }, [clear]);
 
   const showContact = useCallback(async (id: string): Promise<void> => {
     setContact({ state: 'loading' });
@@ -105,14 +109,14 @@ export function useHandleSuggestions() {
       const body: SuggestionReplyInput = { reply: replyText.trim(), status: replyStatus };
       // Only "处理中" may go without words; closing may reuse the earlier answer.
       if (body.reply === '' && (replyStatus === 'replied' || (replyStatus === 'closed' && !suggestion.reply))) {
-        setFieldErrors({ reply: '请填写答复内容' });
+        setLocal({ reply: '请填写答复内容' });
         return;
       }
       const key = keyFor({ id: suggestion.id, ...body });
       submittingRef.current = true;
       setSubmitting(true);
-      setFieldErrors({});
-      setFormError(null);
+      setLocal({});
+      setReplyError(undefined);
       try {
         const updated = await replySuggestion(suggestion.id, body, key);
         resetKey();
@@ -121,9 +125,7 @@ export function useHandleSuggestions() {
         toast('已保存');
       } catch (caught) {
         const error = asApiError(caught);
-        const { fields, message } = splitFieldErrors(error, ['reply', 'status']);
-        setFieldErrors(fields);
-        setFormError(message);
+        setReplyError(error);
         // Someone else closed it meanwhile: show its current state.
         if (error.code === 'CONFLICT') void reload();
       } finally {
@@ -131,7 +133,7 @@ export function useHandleSuggestions() {
         setSubmitting(false);
       }
     },
-    [replyText, replyStatus, update, reload, keyFor, resetKey],
+    [replyText, replyStatus, update, reload, keyFor, resetKey, setLocal],
   );
 
   return {
@@ -144,8 +146,8 @@ export function useHandleSuggestions() {
     setReplyText,
     replyStatus,
     setReplyStatus,
-    fieldErrors,
-    formError,
+    fieldErrors: form.errors,
+    formError: form.message,
     submitting,
     submitReply,
     contact,

@@ -95,6 +95,12 @@ describe('NewSuggestionPage', () => {
     expect(container.querySelector('.suggestion-new__error')).toBeNull();
     expect(taroMock.navigations).toHaveLength(0);
     expect(contentOf(container)).not.toBeNull();
+
+    // Editing the field takes its error away; editing another field does not.
+    typeIntoTextArea(container, 'suggestion-new__content', `${CONTENT}再补充一句。`);
+    expect(screen.getByText('联系方式不能超过 50 个字')).toBeTruthy();
+    typeIntoInput(container, 'suggestion-new__contact', '13912345678');
+    expect(screen.queryByText('联系方式不能超过 50 个字')).toBeNull();
   });
 
   it('keeps the same Idempotency-Key when the same text is retried after a network failure, and a new one for new text', async () => {

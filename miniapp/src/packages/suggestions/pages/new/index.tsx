@@ -1,17 +1,10 @@
 import { Text, View } from '@tarojs/components';
 import { Button, Input, Switch, TextArea } from '@nutui/nutui-react-taro';
+import FieldError from '@/components/field-error';
 import SectionCard from '@/components/section-card';
 import { CONTACT_MAX, CONTENT_MAX, useNewSuggestion } from './use-new';
 import '../../components/suggestions.scss';
 import './index.scss';
-
-function FieldError({ message }: { message: string | undefined }) {
-  return message ? (
-    <View className="suggestion-field-error" role="alert">
-      <Text>{message}</Text>
-    </View>
-  ) : null;
-}
 
 export default function NewSuggestionPage() {
   const form = useNewSuggestion();

@@ -1,10 +1,10 @@
 import { useCallback, useRef, useState } from 'react';
 import type { SuggestionInput } from '@pioneer/shared-types';
-import { asApiError } from '@/api/api-error';
+import { asApiError, type ApiError } from '@/api/api-error';
 import { createSuggestion } from '@/api/suggestions';
+import { useFormErrors } from '@/hooks/use-form-errors';
 import { useRetryKey } from '@/hooks/use-retry-key';
 import { toast } from '@/services/toast';
-import { type FieldErrors, splitFieldErrors } from '@/api/field-errors';
 import { backToSuggestionList } from '../../navigation';
 
 // The server's limits (backend CreateSuggestionDto), checked here too so a short text is caught before any network.
@@ -17,34 +17,34 @@ export function useNewSuggestion() {
   const [content, setContentValue] = useState('');
   const [anonymous, setAnonymousValue] = useState(false);
   const [contact, setContactValue] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | undefined>(undefined);
+  const form = useFormErrors(error, FORM_FIELDS);
+  const { clear, setLocal } = form;
   const [submitting, setSubmitting] = useState(false);
   // A ref as well as state: two taps in the same tick both see `submitting === false` in their closures.
   const submittingRef = useRef(false);
   // Retrying the same text (after a timeout, say) reuses the key, so the server can tell it is the same submission.
   const { keyFor, reset: resetKey } = useRetryKey();
 
-  const clearError = (field: string) => setFieldErrors((errors) => ({ ...errors, [field]: undefined }));
   const setContent = useCallback((value: string) => {
     setContentValue(value);
-    clearError('content');
-  }, []);
+    clear('content');
+  }, [clear]);
   const setContact = useCallback((value: string) => {
     setContactValue(value);
-    clearError('contact');
-  }, []);
+    clear('contact');
+  }, [clear]);
   const setAnonymous = useCallback((value: boolean) => {
     setAnonymousValue(value);
-    clearError('anonymous');
-    clearError('contact');
-  }, []);
+    clear('anonymous');
+    clear('contact');
+  }, [clear]);
 
   const submit = useCallback(async (): Promise<void> => {
     if (submittingRef.current) return;
     const trimmed = content.trim();
     if (trimmed.length < CONTENT_MIN) {
-      setFieldErrors({ content: `内容至少需要 ${CONTENT_MIN} 个字，请写得具体一些` });
+      setLocal({ content: `内容至少需要 ${CONTENT_MIN} 个字，请写得具体一些` });
       return;
     }
     // An anonymous suggestion carries no contact: nobody handling it could see one.
@@ -52,22 +52,20 @@ export function useNewSuggestion() {
     const key = keyFor(body);
     submittingRef.current = true;
     setSubmitting(true);
-    setFieldErrors({});
-    setFormError(null);
+    setLocal({});
+    setError(undefined);
     try {
       await createSuggestion(body, key);
       resetKey();
       toast('已提交，感谢您的意见', 'none');
       backToSuggestionList();
     } catch (caught) {
-      const { fields, message } = splitFieldErrors(asApiError(caught), FORM_FIELDS);
-      setFieldErrors(fields);
-      setFormError(message);
+      setError(asApiError(caught));
     } finally {
       submittingRef.current = false;
       setSubmitting(false);
     }
-  }, [content, anonymous, contact, keyFor, resetKey]);
+  }, [content, anonymous, contact, keyFor, resetKey, setLocal]);
 
   return {
     content,
@@ -76,8 +74,8 @@ export function useNewSuggestion() {
     setAnonymous,
     contact,
     setContact,
-    fieldErrors,
-    formError,
+    fieldErrors: form.errors,
+    formError: form.message,
     submitting,
     submit,
   };

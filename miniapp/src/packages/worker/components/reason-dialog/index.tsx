@@ -16,6 +16,8 @@ export interface ReasonDialogProps {
   pending?: boolean;
   /** The server's answer to the last attempt. */
   error?: string;
+  /** Called as the reason is edited, so the page can take away an error about the old text. */
+  onEdit?: () => void;
   onCancel: () => void;
   onConfirm: (reason: string) => void;
   className?: string;
@@ -35,6 +37,7 @@ export default function ReasonDialog({
   maxLength = 200,
   pending,
   error,
+  onEdit,
   onCancel,
   onConfirm,
   className,
@@ -76,6 +79,7 @@ export default function ReasonDialog({
           onInput={(event) => {
             setReason(event.detail.value);
             setMissing(false);
+            onEdit?.();
           }}
         />
         {missing ? (

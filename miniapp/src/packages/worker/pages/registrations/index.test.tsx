@@ -12,7 +12,10 @@ interface Server {
   pending: RegistrationView[];
 }
 
-function startServer(): Server {
+type Route = Parameters<typeof serve>[0][string];
+
+/** `refusals` replace the happy answers of some routes. */
+function startServer(refusals: Record<string, Route> = {}): Server {
   const server: Server = {
     pending: [
       registrationFixture({ id: 'g1' }),
@@ -46,6 +49,7 @@ function startServer(): Server {
         }),
       };
     },
+    ...refusals,
   });
   return server;
 }
@@ -94,6 +98,51 @@ describe('WorkerRegistrationsPage', () => {
     await waitFor(() => expect(container.querySelector('.registration-reject-dialog')).toBeNull());
     expect(requestsTo('/api/v1/registrations/g1/reject', 'POST').map((r) => r.data)).toEqual([{ reason: '住址不在本社区' }]);
     await waitFor(() => expect(container.querySelectorAll('.registration-item')).toHaveLength(1));
+  });
+
+  it('shows the server’s refusal of a reason under the reason, and takes it away once the reason is edited', async () => {
+    const tooLong = '不通过的原因不能超过 200 个字';
+    startServer({
+      'POST /api/v1/registrations/g1/reject': () => ({
+        statusCode: 400,
+        data: { code: 'VALIDATION_FAILED', message: '提交的内容有误，请按提示修改后再试', details: [{ field: 'reason', message: tooLong }] },
+      }),
+    });
+    const container = await renderPage();
+    fireEvent.click(container.querySelector('.registration-reject') as Element);
+    const dialog = container.querySelector('.registration-reject-dialog') as HTMLElement;
+    typeReason(dialog, '住址不在本社区');
+    fireEvent.click(dialog.querySelector('.registration-reject-dialog__submit') as Element);
+
+    const beside = await within(dialog).findByText(tooLong);
+    expect(beside.closest('.reason-dialog__panel')?.querySelector('.registration-reject-dialog__input')).not.toBeNull();
+    expect(container.textContent).not.toContain('提交的内容有误');
+
+    typeReason(dialog, '住址不在本社区，请向居住地社区报到');
+    expect(within(dialog).queryByText(tooLong)).toBeNull();
+  });
+
+  it('shows the server’s field error of an on-behalf registration beside the reason until it is edited', async () => {
+    const refused = '代为登记原因至少 2 个字';
+    startServer({
+      [`POST ${ON_BEHALF}`]: () => ({
+        statusCode: 400,
+        data: { code: 'VALIDATION_FAILED', message: '提交的内容有误，请按提示修改后再试', details: [{ field: 'reason', message: refused }] },
+      }),
+    });
+    const container = await renderPage();
+    typeInto(container, '.registration-on-behalf__name', '赵丽华');
+    typeInto(container, '.registration-on-behalf__phone', '13800000004');
+    fireEvent.click(screen.getByText('查找党员'));
+    await waitFor(() => expect(container.querySelector('.registration-on-behalf__member')).not.toBeNull());
+    typeInto(container, '.registration-on-behalf__reason', '录入');
+    fireEvent.click(screen.getByText('登记报到'));
+
+    await waitFor(() => expect(container.querySelector('.registration-on-behalf__reason')?.textContent).toContain(refused));
+    expect(container.querySelector('.registration-on-behalf .registration-error')).toBeNull();
+
+    typeInto(container, '.registration-on-behalf__reason', '根据纸质报到表录入');
+    expect(container.textContent).not.toContain(refused);
   });
 
   it('registers a member from a paper form: found by name and phone, then with a reason', async () => {

@@ -1,6 +1,7 @@
 import type { RegistrationView } from '@pioneer/shared-types';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import FieldError from '@/components/field-error';
 import Pager from '@/components/pager';
 import RefreshNotice from '@/components/refresh-notice';
 import SectionCard from '@/components/section-card';
@@ -103,7 +104,8 @@ function PendingList({ context }: { context: WorkerContext }) {
         requiredMessage="请填写不通过的原因"
         maxLength={REASON_MAX}
         pending={pending.rejectPending}
-        error={pending.rejectError?.message}
+        error={pending.rejectError}
+        onEdit={pending.editReject}
         onCancel={pending.closeReject}
         onConfirm={(reason) => void pending.reject(reason)}
       />
@@ -148,9 +150,9 @@ function OnBehalf({ context, onRegistered }: { context: WorkerContext; onRegiste
       >
         查找党员
       </Button>
-      {lookup.state === 'failed' ? (
+      {lookup.state === 'failed' && form.lookupMessage ? (
         <View className="registration-error registration-on-behalf__not-found" role="alert">
-          {lookup.error.status === 404 ? '没有找到姓名和手机号都相符的党员，请核对报到表' : lookup.error.message}
+          {lookup.error.status === 404 ? '没有找到姓名和手机号都相符的党员，请核对报到表' : form.lookupMessage}
         </View>
       ) : null}
       {lookup.state === 'found' ? (
@@ -164,6 +166,7 @@ function OnBehalf({ context, onRegistered }: { context: WorkerContext; onRegiste
           ) : (
             <Text className="registration-on-behalf__label">{`报到社区：${context.communities[0]?.name ?? ''}`}</Text>
           )}
+          <FieldError message={form.errors.communityId} />
           <TextField
             className="registration-on-behalf__reason"
             label="代为登记原因"
@@ -176,7 +179,7 @@ function OnBehalf({ context, onRegistered }: { context: WorkerContext; onRegiste
           />
           {form.submitError ? (
             <View className="registration-error" role="alert">
-              {form.submitError.message}
+              {form.submitError}
             </View>
           ) : null}
           <Button

@@ -9,6 +9,7 @@ import {
   registerOnBehalf,
   rejectRegistration,
 } from '@/api/registrations';
+import { useFormErrors } from '@/hooks/use-form-errors';
 import { useQuery } from '@/hooks/use-query';
 import { useSubmit } from '@/hooks/use-submit';
 import { toast } from '@/services/toast';
@@ -18,6 +19,9 @@ export const REGISTRATIONS_PAGE_SIZE = 20;
 export const REASON_MAX = 200;
 
 const PHONE_PATTERN = /^1[3-9]\d{9}$/;
+const REJECT_FIELDS = ['reason'] as const;
+const LOOKUP_FIELDS = ['name', 'phone'] as const;
+const ON_BEHALF_FIELDS = ['communityId', 'reason'] as const;
 
 /** The pending list with approve and reject (with a reason the member reads). */
 export function usePendingRegistrations() {
@@ -42,6 +46,7 @@ export function usePendingRegistrations() {
   const [rejecting, setRejecting] = useState<RegistrationView | null>(null);
   const approval = useSubmit((key: string, id: string) => approveRegistration(id, {}, key));
   const rejection = useSubmit((key: string, id: string, reason: string) => rejectRegistration(id, { reason }, key));
+  const rejectForm = useFormErrors(rejection.error, REJECT_FIELDS);
 
   const approve = useCallback(
     async (registration: RegistrationView): Promise<void> => {
@@ -88,7 +93,9 @@ export function usePendingRegistrations() {
     closeReject: () => setRejecting(null),
     reject,
     rejectPending: rejection.pending,
-    rejectError: rejection.error,
+    // The dialog has one field: its error, or else what belongs to no field, shows under the reason.
+    rejectError: rejectForm.errors.reason ?? rejectForm.message ?? undefined,
+    editReject: () => rejectForm.clear('reason'),
   };
 }
 
@@ -104,35 +111,42 @@ export function useRegisterOnBehalf(context: WorkerContext, onRegistered: () => 
   const [phone, setPhoneValue] = useState('');
   const [communityId, setCommunityId] = useState(context.communities[0]?.id ?? '');
   const [reason, setReasonValue] = useState('');
-  const [errors, setErrors] = useState<Partial<Record<'name' | 'phone' | 'reason', string>>>({});
   const [lookup, setLookup] = useState<LookupState>({ state: 'idle' });
+  const lookupForm = useFormErrors(lookup.state === 'failed' ? lookup.error : undefined, LOOKUP_FIELDS);
   const [registered, setRegistered] = useState<RegistrationView | null>(null);
   const submission = useSubmit((key: string, memberId: string, community: string, text: string) =>
     registerOnBehalf({ memberId, communityId: community, reason: text }, key),
   );
+  const submitForm = useFormErrors(submission.error, ON_BEHALF_FIELDS);
+  const { clear: clearLookupField, setLocal: setLookupLocal } = lookupForm;
+  const { clear: clearSubmitField, setLocal: setSubmitLocal } = submitForm;
 
   const setName = useCallback((value: string) => {
     setNameValue(value);
-    setErrors((current) => ({ ...current, name: undefined }));
+    clearLookupField('name');
     setLookup({ state: 'idle' });
-  }, []);
+  }, [clearLookupField]);
   const setPhone = useCallback((value: string) => {
     setPhoneValue(value);
-    setErrors((current) => ({ ...current, phone: undefined }));
+    clearLookupField('phone');
     setLookup({ state: 'idle' });
-  }, []);
+  }, [clearLookupField]);
   const setReason = useCallback((value: string) => {
     setReasonValue(value);
-    setErrors((current) => ({ ...current, reason: undefined }));
-  }, []);
+    clearSubmitField('reason');
+  }, [clearSubmitField]);
+  const chooseCommunity = useCallback((value: string) => {
+    setCommunityId(value);
+    clearSubmitField('communityId');
+  }, [clearSubmitField]);
 
   const find = useCallback(async (): Promise<void> => {
     const trimmedName = name.trim();
     const digits = phone.replace(/[\s-]/g, '');
-    const found: typeof errors = {};
+    const found: Partial<Record<(typeof LOOKUP_FIELDS)[number], string>> = {};
     if (trimmedName === '') found.name = '请填写报到表上的姓名';
     if (!PHONE_PATTERN.test(digits)) found.phone = '请填写 11 位手机号';
-    setErrors(found);
+    setLookupLocal(found);
     if (found.name || found.phone) return;
     setRegistered(null);
     setLookup({ state: 'searching' });
@@ -142,15 +156,16 @@ export function useRegisterOnBehalf(context: WorkerContext, onRegistered: () => 
     } catch (caught) {
       setLookup({ state: 'failed', error: asApiError(caught) });
     }
-  }, [name, phone]);
+  }, [name, phone, setLookupLocal]);
 
   const submit = useCallback(async (): Promise<void> => {
     if (lookup.state !== 'found') return;
     const text = reason.trim();
     if (text.length < 2) {
-      setErrors((current) => ({ ...current, reason: '请填写代为登记的原因，如“根据纸质报到表录入”' }));
+      setSubmitLocal({ reason: '请填写代为登记的原因，如“根据纸质报到表录入”' });
       return;
     }
+    setSubmitLocal({});
     const created = await submission.run(lookup.member.id, communityId, text);
     if (!created) return;
     setRegistered(created);
@@ -160,7 +175,7 @@ export function useRegisterOnBehalf(context: WorkerContext, onRegistered: () => 
     setReasonValue('');
     toast('已登记');
     onRegistered();
-  }, [lookup, reason, communityId, submission, onRegistered]);
+  }, [lookup, reason, communityId, submission, onRegistered, setSubmitLocal]);
 
   return {
     name,
@@ -168,15 +183,17 @@ export function useRegisterOnBehalf(context: WorkerContext, onRegistered: () => 
     phone,
     setPhone,
     communityId,
-    setCommunityId,
+    setCommunityId: chooseCommunity,
     reason,
     setReason,
-    errors,
+    errors: { ...lookupForm.errors, ...submitForm.errors },
+    /** A failed lookup that belongs to no field (not found, offline). */
+    lookupMessage: lookupForm.message,
     lookup,
     find,
     submit,
     submitting: submission.pending,
-    submitError: submission.error,
+    submitError: submitForm.message,
     registered,
   };
 }

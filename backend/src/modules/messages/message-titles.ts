@@ -1,0 +1,21 @@
+import type { MessageKind } from '@pioneer/shared-types';
+
+/**
+ * What a message of each kind is about, in the words the inbox shows as its title. Every message has its own title;
+ * this one stands in when a sender gives none, and filled the titles of older rows that were stored without one.
+ */
+export const MESSAGE_KIND_TITLES: Record<MessageKind, string> = {
+  registration_approved: '您的报到申请已通过',
+  registration_rejected: '您的报到申请未通过',
+  service_confirmed: '您的服务记录已确认',
+  service_rejected: '您的服务记录未通过',
+  worker_pending: '有事项等您处理',
+  suggestion_replied: '您的意见建议有了答复',
+  system: '系统通知',
+};
+
+/** The sender's title, or the kind's when it is blank: no inbox row goes without one. */
+export function messageTitle(kind: MessageKind, title: string | null | undefined): string {
+  const own = (title ?? '').replace(/\s+/g, ' ').trim();
+  return [...(own || MESSAGE_KIND_TITLES[kind])].slice(0, 100).join('');
+}
