@@ -103,7 +103,7 @@ export class SuggestionsService {
     this.assertHandler(user);
     const s = await this.suggestions.findOne({ where: { id } });
     if (!s) throw new DomainException('NOT_FOUND');
-    if (s.status === 'closed') throw new DomainException('CONFLICT', '这条意见建议已办结，不能再答复');
+    if (s.status === 'closed') throw new DomainException('CONFLICT', '这条意见建议已办完，不能再答复');
     const status = input.status ?? 'replied';
     const text = input.reply;
     // Only "in progress" may go without words; closing reuses an earlier reply if there is one.
@@ -117,7 +117,7 @@ export class SuggestionsService {
     // The change, its audit row and the author's inbox message commit together or not at all.
     const updated = await this.suggestions.manager.transaction(async (m) => {
       const result = await m.update(SuggestionEntity, { id, status: Not('closed') }, changes);
-      if (!result.affected) throw new DomainException('CONFLICT', '这条意见建议已办结，不能再答复');
+      if (!result.affected) throw new DomainException('CONFLICT', '这条意见建议已办完，不能再答复');
       const row = await m.findOneOrFail(SuggestionEntity, { where: { id } });
       await this.audit.record(
         {

@@ -70,7 +70,7 @@ describe('WorkerCodePage', () => {
     expect(requestsTo(CODE)).toHaveLength(1);
     expect(queryOf(requestsTo(CODE)[0]).communityId).toBe('c1');
     expect(container.querySelector('.worker-code-qr')).not.toBeNull();
-    expect(screen.getByLabelText('向阳社区签到二维码')).toBeTruthy();
+    expect(screen.getByLabelText('向阳社区签到码')).toBeTruthy();
     expect(text(container, '.worker-short-code')).toBe(shortCodeOf(firstSlot));
     expect(text(container, '.worker-code-countdown')).toBe('10 秒后自动更新');
 
@@ -150,7 +150,7 @@ describe('WorkerCodePage', () => {
 
     expect(queryOf(requestsTo(CODE)[1]).communityId).toBe('c2');
     expect(text(container, '.worker-code__community')).toBe('光明社区');
-    expect(screen.getByLabelText('光明社区签到二维码')).toBeTruthy();
+    expect(screen.getByLabelText('光明社区签到码')).toBeTruthy();
   });
 
   it('shows a refusal once and does not keep asking', async () => {

@@ -40,7 +40,7 @@ function CodePanel({ community }: { community: WorkerCommunity }) {
           className={`worker-code-qr${unstable ? ' worker-code-qr--stale' : ''}`}
           value={code.code}
           size={size}
-          label={`${code.communityName}签到二维码`}
+          label={`${code.communityName}签到码`}
         />
       </View>
       {unstable ? (

@@ -81,7 +81,7 @@ function Members({ form }: { form: Form }) {
       <StateView
         className="on-behalf-no-members"
         status="empty"
-        message="该社区还没有已通过审核的报到党员。请先在「报到审核」中代为登记报到，再补录服务。"
+        message="该社区还没有已报到的党员。请先在「报到审核」中代为登记报到，再补录服务。"
       />
     );
   }
