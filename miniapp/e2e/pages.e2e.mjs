@@ -115,11 +115,15 @@ async function screenshotWhole(page, name) {
 async function axeViolations(page) {
   await page.evaluate(AXE_SOURCE);
   const result = await page.evaluate(() =>
-    window.axe.run(document, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'] } }),
+    window.axe.run(document, {
+      resultTypes: ['violations'],
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'] },
+    }),
   );
+  const why = (v, n) => n.failureSummary?.split('\n')[1]?.trim() ?? v.help;
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}) at ${n.target.join(' ')}: ${n.failureSummary?.split('\n')[1]?.trim() ?? v.help}`));
+    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}) at ${n.target.join(' ')}: ${why(v, n)}`));
 }
 
 /**
@@ -198,13 +202,15 @@ function measure() {
   }
   const body = [...bySize.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
 
-  const tappable = new Set(
-    document.querySelectorAll(
-      'button, a[href], input[type="checkbox"], input[type="radio"], [role="button"], [role="tab"], [role="link"], [role="checkbox"], [role="radio"], [role="switch"], [role="option"], .weui-tabbar__item, .taro-navigation-bar-back, .taro-navigation-bar-home',
-    ),
-  );
+  // What one taps: controls and links by their role, Taro's bar buttons, and anything styled as clickable (the
+  // outermost such element: a pointer cursor inherits into the label inside a button).
+  const roles = ['button', 'tab', 'link', 'checkbox', 'radio', 'switch', 'option'].map((r) => `[role="${r}"]`);
+  const controls = ['button', 'a[href]', 'input[type="checkbox"]', 'input[type="radio"]', ...roles];
+  const bars = ['.weui-tabbar__item', '.taro-navigation-bar-back', '.taro-navigation-bar-home'];
+  const tappable = new Set(document.querySelectorAll([...controls, ...bars].join(', ')));
+  const pointer = (el) => !!el && getComputedStyle(el).cursor === 'pointer';
   for (const el of document.querySelectorAll('.taro_page *, .weui-tabbar *')) {
-    if (getComputedStyle(el).cursor === 'pointer' && !(el.parentElement && getComputedStyle(el.parentElement).cursor === 'pointer')) tappable.add(el);
+    if (pointer(el) && !pointer(el.parentElement)) tappable.add(el);
   }
   const targets = [];
   for (const el of tappable) {
