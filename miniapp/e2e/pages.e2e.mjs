@@ -98,11 +98,16 @@ async function settle(page) {
     .catch(() => undefined);
 }
 
-/** The H5 pages scroll inside the page element: grow the viewport to the content for a whole-page picture. */
+/**
+ * The H5 pages scroll inside the page element: grow the viewport to the content, plus the bars drawn outside it,
+ * for a whole-page picture.
+ */
 async function screenshotWhole(page, name) {
-  const height = await page.evaluate(() =>
-    Math.max(...[document.body, ...document.querySelectorAll('.taro_page')].map((el) => el.scrollHeight)),
-  );
+  const height = await page.evaluate(() => {
+    const content = Math.max(...[document.body, ...document.querySelectorAll('.taro_page')].map((el) => el.scrollHeight));
+    const bars = [...document.querySelectorAll('.taro-tabbar__tabbar, .taro-navigation-bar-show')];
+    return content + bars.reduce((sum, bar) => sum + bar.getBoundingClientRect().height, 0);
+  });
   await page.setViewportSize({ width: VIEWPORT.width, height: Math.min(Math.max(height, VIEWPORT.height), 8000) });
   await page.screenshot({ path: join(ARTIFACTS, name), fullPage: true });
   await page.setViewportSize(VIEWPORT);
@@ -176,6 +181,22 @@ function measure() {
       if (text.right > box.right + 1 || text.left < box.left - 1 || text.bottom > box.bottom + 1) {
         clipped.push(`${describe(el)} spills out of ${describe(holder)}`);
       }
+    }
+    // Covered: in view, yet something else (a bar that grew, a badge) is drawn over its middle.
+    const x = (text.left + text.right) / 2;
+    const y = (text.top + text.bottom) / 2;
+    const inView = (node) => {
+      for (let n = node.parentElement; n && n !== document.documentElement; n = n.parentElement) {
+        const s = getComputedStyle(n);
+        if (s.overflowX === 'visible' && s.overflowY === 'visible') continue;
+        const b = n.getBoundingClientRect();
+        if (x < b.left || x > b.right || y < b.top || y > b.bottom) return false;
+      }
+      return x >= 0 && y >= 0 && x <= window.innerWidth && y <= window.innerHeight;
+    };
+    if (text.width > 0 && inView(el)) {
+      const top = document.elementFromPoint(x, y);
+      if (top && top !== el && !el.contains(top) && !top.contains(el)) clipped.push(`${describe(el)} is covered by ${describe(top)}`);
     }
     let checkX = true;
     let checkY = true;
