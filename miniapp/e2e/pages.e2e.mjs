@@ -106,7 +106,7 @@ async function screenshotWhole(page, name) {
   const height = await page.evaluate(() => {
     const content = Math.max(...[document.body, ...document.querySelectorAll('.taro_page')].map((el) => el.scrollHeight));
     const bars = [...document.querySelectorAll('.taro-tabbar__tabbar, .taro-navigation-bar-show')];
-    return content + bars.reduce((sum, bar) => sum + bar.getBoundingClientRect().height, 0);
+    return Math.ceil(content + bars.reduce((sum, bar) => sum + bar.getBoundingClientRect().height, 0));
   });
   await page.setViewportSize({ width: VIEWPORT.width, height: Math.min(Math.max(height, VIEWPORT.height), 8000) });
   await page.screenshot({ path: join(ARTIFACTS, name), fullPage: true });
