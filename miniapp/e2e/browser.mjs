@@ -1,5 +1,5 @@
 // Debian's Chromium, driven by playwright-core: no browser download, a fresh profile per run, no background traffic.
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -10,9 +10,18 @@ export function chromiumAvailable() {
   return existsSync(CHROMIUM);
 }
 
-/** A phone-sized Chromium; with `baseUrl`, every page it opens is watched (see watchPage) and `problems()` lists it all. */
-export async function launchPhone({ baseUrl } = {}) {
+/**
+ * A phone-sized Chromium; with `baseUrl`, every page it opens is watched (see watchPage) and `problems()` lists it all.
+ * `defaultFontSize` is the browser's own text-size setting (16 px out of the box), written into the fresh profile the
+ * way a person would change it in the browser's settings.
+ */
+export async function launchPhone({ baseUrl, viewport = { width: 390, height: 844 }, defaultFontSize } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'pioneer-chromium-'));
+  if (defaultFontSize) {
+    mkdirSync(join(profile, 'Default'), { recursive: true });
+    const webprefs = { default_font_size: defaultFontSize, default_fixed_font_size: Math.round(defaultFontSize * 0.8125) };
+    writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ webkit: { webprefs } }));
+  }
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
@@ -26,7 +35,7 @@ export async function launchPhone({ baseUrl } = {}) {
       '--disable-component-update',
       '--disable-sync',
     ],
-    viewport: { width: 390, height: 844 },
+    viewport,
     deviceScaleFactor: 2,
     isMobile: true,
     hasTouch: true,

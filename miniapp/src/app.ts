@@ -2,6 +2,7 @@ import Taro, { usePageNotFound } from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
 import { ROUTES } from './constants/routes';
 import './services/icon-tag';
+import './services/h5-a11y';
 import './app.scss';
 
 if (process.env.TARO_ENV === 'h5' && typeof document !== 'undefined') {

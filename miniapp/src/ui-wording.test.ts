@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { GLOSSARY, JARGON } from './constants/glossary';
 
 /**
  * Every Chinese string people read — the mini-program's own text, the shared labels and the server's messages — in
@@ -8,6 +9,7 @@ import { join, relative } from 'node:path';
  */
 const REPO = join(__dirname, '../..');
 const ROOTS = ['miniapp/src', 'shared-types/src', 'backend/src'];
+const GLOSSARY_FILE = join(__dirname, 'constants/glossary.ts');
 const CJK = /[\u4e00-\u9fff][\u4e00-\u9fff，、：；（）·\s]*[\u4e00-\u9fff]|[\u4e00-\u9fff]/g;
 /** Single characters that are never doubled in good Chinese (unlike 看看, 谢谢, 常常). */
 const NEVER_DOUBLED = '的了在向和与或及对把被从给为是已未请您将';
@@ -17,6 +19,8 @@ function sources(dir: string): string[] {
     const path = join(dir, name);
     if (name === 'node_modules' || name === 'dist') return [];
     if (statSync(path).isDirectory()) return sources(path);
+    // The glossary lists the words to avoid: it is the one file allowed to spell them.
+    if (path === GLOSSARY_FILE) return [];
     return /\.(ts|tsx)$/.test(name) && !/\.(test|spec)\.tsx?$/.test(name) ? [path] : [];
   });
 }
@@ -62,5 +66,31 @@ describe('UI wording', () => {
     };
     const doubled = strings.filter(({ text }) => text.split(/[，、：；（）·]/).some(stutters));
     expect(doubled.map((s) => `${s.where}: ${s.text}`)).toEqual([]);
+  });
+
+  it('uses plain words instead of office language', () => {
+    const found = strings.flatMap(({ where, text }) =>
+      Object.entries(JARGON)
+        .filter(([jargon]) => text.includes(jargon))
+        .map(([jargon, plain]) => `${where}: ${text} (${jargon} → ${plain})`),
+    );
+    expect(found).toEqual([]);
+  });
+
+  it('calls each thing by its one glossary name', () => {
+    const found = strings.flatMap(({ where, text }) =>
+      Object.values(GLOSSARY).flatMap(({ term, variants }) =>
+        variants.filter((variant) => text.includes(variant)).map((variant) => `${where}: ${text} (${variant} → ${term})`),
+      ),
+    );
+    expect(found).toEqual([]);
+  });
+
+  it('keeps the glossary consistent with itself', () => {
+    const terms: string[] = Object.values(GLOSSARY).map((t) => t.term);
+    expect(new Set(terms).size).toBe(terms.length);
+    const variants = Object.values(GLOSSARY).flatMap((t) => [...t.variants]);
+    expect(variants.filter((v) => terms.includes(v))).toEqual([]);
+    expect(Object.values(JARGON).filter((plain) => Object.keys(JARGON).includes(plain))).toEqual([]);
   });
 });

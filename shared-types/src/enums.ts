@@ -45,7 +45,7 @@ export const SUGGESTION_STATUS_LABELS: Record<SuggestionStatus, string> = {
   submitted: '已提交',
   in_progress: '处理中',
   replied: '已答复',
-  closed: '已办结',
+  closed: '已办完',
 };
 
 export const REGISTRATION_STATUSES = ['pending', 'approved', 'rejected', 'ended'] as const;

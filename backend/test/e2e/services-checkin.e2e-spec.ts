@@ -128,7 +128,7 @@ describe.each(testDrivers())('service check-in over HTTP on %s', (driver) => {
       expect(errorOf(wrong)).toMatchObject({ code: 'CHECKIN_CODE_WRONG_COMMUNITY', message: '这是其他社区的签到码，请扫描您报到社区的签到码' });
       const a = await f.codeFor(f.communities.a);
       const unregistered = await f.start('孙伟', { code: a.code }).expect(403);
-      expect(errorOf(unregistered)).toMatchObject({ code: 'REGISTRATION_REQUIRED', message: '请先到该社区报到并通过审核，再签到服务' });
+      expect(errorOf(unregistered)).toMatchObject({ code: 'REGISTRATION_REQUIRED', message: '请先到该社区报到，社区工作者同意后再签到服务' });
       const located = await f.start('孙伟', { location: { lat: XIANGYANG.lat, lng: XIANGYANG.lng, accuracy: 10 } }).expect(403);
       expect(errorOf(located).code).toBe('REGISTRATION_REQUIRED');
       // An admin is not a member: the route is closed to them.

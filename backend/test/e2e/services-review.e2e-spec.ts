@@ -243,7 +243,7 @@ describe.each(testDrivers())('service review over HTTP on %s', (driver) => {
     expect(result.skipped).toEqual([
       { id: own.id, code: 'OWN_RECORD', message: '不能审核自己的服务记录' },
       { id: done.id, code: 'ALREADY_DECIDED', message: '该记录已处理过' },
-      { id: open.id, code: 'CONFLICT', message: '该记录尚未签退，签退后才能审核' },
+      { id: open.id, code: 'CONFLICT', message: '这条记录还没有签退，签退后才能确认' },
       { id: unknown, code: 'NOT_FOUND', message: '记录不存在' },
     ]);
     expect(await record('张建国', done.id)).toMatchObject({ status: 'confirmed' });
@@ -376,7 +376,7 @@ describe.each(testDrivers())('service review over HTTP on %s', (driver) => {
       const count = async () => ((await f.ds.query('SELECT COUNT(*) AS n FROM service_records WHERE on_behalf = ?', [true])) as Array<{ n: unknown }>)[0]!.n;
       const before = Number(await count());
       const stranger = await f.post('刘芳', '/api/v1/services/on-behalf', body({ memberIds: [f.ids['张建国'], f.ids['王志强']] })).expect(403);
-      expect(errorOf(stranger)).toMatchObject({ code: 'REGISTRATION_REQUIRED', message: '王志强尚未在该社区报到并通过审核，不能补录' });
+      expect(errorOf(stranger)).toMatchObject({ code: 'REGISTRATION_REQUIRED', message: '王志强还没有在该社区报到，不能补录' });
       const self = await f.post('刘芳', '/api/v1/services/on-behalf', body({ memberIds: [f.ids['刘芳']] })).expect(403);
       expect(errorOf(self).code).toBe('OWN_RECORD');
       const other = await f.post('刘芳', '/api/v1/services/on-behalf', body({ communityId: f.communities.b, memberIds: [f.ids['王志强']] })).expect(403);

@@ -259,7 +259,7 @@ describe.each(testDrivers())('suggestions over HTTP on %s', (driver) => {
     expect(await auditCount('suggestion.reply', created.id)).toBe(2);
 
     const again = await api().post(url).set(auth('孙伟')).send({ reply: '补充说明。' }).expect(409);
-    expect(again.body).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/已办结/) });
+    expect(again.body).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/已办完/) });
     const reopen = await api().post(url).set(auth('孙伟')).send({ reply: '', status: 'in_progress' }).expect(409);
     expect(reopen.body.code).toBe('CONFLICT');
     expect((await mine('王志强')).items.find((s) => s.id === created.id)).toMatchObject({

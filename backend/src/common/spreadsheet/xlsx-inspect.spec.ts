@@ -62,13 +62,13 @@ describe('inspectXlsx', () => {
     expect(reasonOf(zipFile(xlsxParts({ name: '', content: sheetXml(3), declaredSize: 10 })))).toBe('malformed');
   });
 
+  // Stopping at the cap is zlib's maxOutputLength (xlsx-inspect.ts), not a clock: the last two bombs lie about their
+  // size, so only the capped inflation can refuse them. No timing assertion, which flaked on a loaded machine.
   it('refuses a zip bomb by its directory, by its compression ratio, and by inflating no further than the cap', () => {
-    const started = Date.now();
     expect(reasonOf(zipFile(xlsxParts({ name: '', deflated: zeroBomb(512) })))).toBe('too_large');
     expect(reasonOf(zipFile(xlsxParts({ name: '', deflated: zeroBomb(20) })))).toBe('too_large');
     expect(reasonOf(zipFile(xlsxParts({ name: '', deflated: zeroBomb(512), declaredSize: 1000 })))).toBe('too_large');
     expect(reasonOf(zipFile(xlsxParts({ name: '', deflated: rowsBomb(100), declaredSize: 1000 })))).toBe('too_large');
-    expect(Date.now() - started).toBeLessThan(2000);
   });
 
   it('refuses an archive of more entries than a workbook has', () => {

@@ -233,7 +233,7 @@ export class RegistrationsService implements OnModuleInit {
           kind: 'registration_approved',
           title: '报到申请已通过',
           link: MY_REGISTRATION_LINK,
-          body: `您在${community.name}的报到申请已通过审核。${note ? `备注：${note}` : ''}`,
+          body: `您在${community.name}的报到申请，社区工作者已同意。${note ? `备注：${note}` : ''}`,
         },
         m,
       );

@@ -99,7 +99,7 @@ export class CheckinCodeService {
     }
     if (input.shortCode !== undefined) {
       if (!this.demo) {
-        throw new DomainException('CHECKIN_CODE_INVALID', '请使用微信扫一扫扫描签到二维码（手动输入签到码仅在演示模式下可用）');
+        throw new DomainException('CHECKIN_CODE_INVALID', '请使用微信扫一扫扫描签到码（手动输入签到码仅在演示模式下可用）');
       }
       if (!input.communityId) {
         throw new DomainException('VALIDATION_FAILED', undefined, [{ field: 'communityId', message: '手动输入签到码时请选择社区' }]);

@@ -214,7 +214,7 @@ export class ServiceCorrectionsService {
     const served = await this.scope.workerCommunityIds(user);
     if (!served.includes(record.communityId)) throw new DomainException('FORBIDDEN', '该记录不在您负责的社区');
     if (record.status !== 'confirmed' && record.status !== 'rejected') {
-      throw new DomainException('CONFLICT', record.status === 'pending' ? '该记录正在等待确认，请直接确认或退回' : '该记录尚未签退，还不能处理');
+      throw new DomainException('CONFLICT', record.status === 'pending' ? '该记录正在等待确认，请直接确认或退回' : '该记录还没有签退，还不能处理');
     }
     return record;
   }

@@ -170,7 +170,7 @@ export class ServiceReviewService implements OnModuleInit {
       const names = (await this.members.find({ where: { id: In(missing) }, select: { id: true, name: true } })).map((m) => m.name);
       throw new DomainException(
         'REGISTRATION_REQUIRED',
-        `${names.length ? names.join('、') : '所选党员'}尚未在该社区报到并通过审核，不能补录`,
+        `${names.length ? names.join('、') : '所选党员'}还没有在该社区报到，不能补录`,
         { memberIds: missing },
       );
     }
@@ -320,7 +320,7 @@ export class ServiceReviewService implements OnModuleInit {
     if (!served.has(record.communityId)) return { code: 'FORBIDDEN', message: '该记录不在您负责的社区' };
     if (record.memberId === user.memberId) return { code: 'OWN_RECORD', message: '不能审核自己的服务记录' };
     if (record.status === 'confirmed' || record.status === 'rejected') return { code: 'ALREADY_DECIDED', message: '该记录已处理过' };
-    if (record.status === 'open') return { code: 'CONFLICT', message: '该记录尚未签退，签退后才能审核' };
+    if (record.status === 'open') return { code: 'CONFLICT', message: '这条记录还没有签退，签退后才能确认' };
     return null;
   }
 

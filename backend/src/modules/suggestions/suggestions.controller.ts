@@ -63,7 +63,7 @@ export class SuggestionsController {
   @Roles('organizer')
   @ApiOkResponse({ type: SuggestionViewDto, description: 'District organizers' })
   @ApiForbiddenResponse({ description: 'Not a district organizer' })
-  @ApiConflictResponse({ description: 'Already closed (已办结)' })
+  @ApiConflictResponse({ description: 'Already closed (已办完)' })
   reply(
     @CurrentUser() user: AuthUser,
     @Param('id') id: string,

@@ -21,7 +21,7 @@ import { mapSuggestion } from './suggestions.mapper.js';
 const REPLY_TITLES: Record<ReplyStatus, string> = {
   in_progress: '您的意见建议正在处理',
   replied: '您的意见建议已答复',
-  closed: '您的意见建议已办结',
+  closed: '您的意见建议已办完',
 };
 
 const NOT_HANDLER = '意见建议由区委机关工委的组织者统一处理，您没有处理权限';
@@ -110,7 +110,7 @@ export class SuggestionsService {
     this.assertHandler(user);
     const s = await this.suggestions.findOne({ where: { id } });
     if (!s) throw new DomainException('NOT_FOUND');
-    if (s.status === 'closed') throw new DomainException('CONFLICT', '这条意见建议已办结，不能再答复');
+    if (s.status === 'closed') throw new DomainException('CONFLICT', '这条意见建议已办完，不能再答复');
     const status = input.status ?? 'replied';
     const text = input.reply;
     // Only "in progress" may go without words; closing reuses an earlier reply if there is one.
@@ -124,7 +124,7 @@ export class SuggestionsService {
     // The change, its audit row and the author's inbox message commit together or not at all.
     const updated = await this.suggestions.manager.transaction(async (m) => {
       const result = await m.update(SuggestionEntity, { id, status: Not('closed') }, changes);
-      if (!result.affected) throw new DomainException('CONFLICT', '这条意见建议已办结，不能再答复');
+      if (!result.affected) throw new DomainException('CONFLICT', '这条意见建议已办完，不能再答复');
       const row = await m.findOneOrFail(SuggestionEntity, { where: { id } });
       await this.audit.record(
         {

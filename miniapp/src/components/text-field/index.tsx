@@ -37,6 +37,9 @@ export default function TextField({
   onConfirm,
   className,
 }: TextFieldProps) {
+  // The visible label is a separate text: the field carries it as its accessible name too (Taro's H5 input hands
+  // `aria-label` to the DOM; the weapp takes `ariaLabel`).
+  const name = process.env.TARO_ENV === 'h5' ? { 'aria-label': label } : { ariaLabel: label };
   const classes = ['text-field', error ? 'text-field--error' : '', className].filter(Boolean).join(' ');
   // Taro's H5 input hands `onConfirm` on to the DOM element (a React warning) but calls `onKeyDown` with the key.
   const enterKey = !onConfirm
@@ -62,6 +65,7 @@ export default function TextField({
           maxlength={maxLength}
           disabled={disabled}
           autoHeight
+          {...name}
           onInput={(event) => onChange(event.detail.value)}
         />
       ) : (
@@ -74,6 +78,7 @@ export default function TextField({
           disabled={disabled}
           confirmType={onConfirm ? 'search' : 'done'}
           onInput={(event) => onChange(event.detail.value)}
+          {...name}
           {...enterKey}
         />
       )}

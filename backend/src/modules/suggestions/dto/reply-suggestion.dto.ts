@@ -16,6 +16,6 @@ export class ReplySuggestionDto implements SuggestionReplyInput {
 
   @ApiPropertyOptional({ enum: REPLY_STATUSES, default: 'replied' })
   @IsOptional()
-  @IsIn(REPLY_STATUSES, { message: '处理状态只能是处理中、已答复或已办结' })
+  @IsIn(REPLY_STATUSES, { message: '处理状态只能是处理中、已答复或已办完' })
   status?: ReplyStatus;
 }

@@ -26,7 +26,7 @@ const HINTS: Partial<Record<string, { hint: string; next: NextStep }>> = {
     hint: '只能在您报到的社区签到。如果您已经搬家，请先在“报到社区”中更换社区。',
     next: 'register',
   },
-  REGISTRATION_REQUIRED: { hint: '先到居住的社区报到，社区工作者审核通过后就可以签到服务了。', next: 'register' },
+  REGISTRATION_REQUIRED: { hint: '先到居住的社区报到，社区工作者同意后就可以签到服务了。', next: 'register' },
   CHECKIN_METHOD_REQUIRED: { hint: '请选择扫码签到，或者定位签到。', next: null },
   SERVICE_ALREADY_OPEN: { hint: '上一次服务还没有结束，请先结束它，再开始新的服务。', next: 'visit' },
   SERVICE_NOT_OPEN: { hint: '这次服务已经结束了，结果可以在服务记录中查看。', next: 'records' },

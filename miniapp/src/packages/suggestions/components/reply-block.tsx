@@ -8,7 +8,7 @@ export default function ReplyBlock({ suggestion }: { suggestion: SuggestionView 
   if (suggestion.reply === null) {
     return (
       <Text className="suggestion-reply-pending">
-        {suggestion.status === 'in_progress' ? '正在处理，答复后会显示在这里' : '尚未答复，答复后会显示在这里'}
+        {suggestion.status === 'in_progress' ? '正在处理，答复后会显示在这里' : '还没有答复，答复后会显示在这里'}
       </Text>
     );
   }

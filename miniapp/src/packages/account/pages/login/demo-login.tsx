@@ -9,7 +9,7 @@ export default function DemoLogin() {
   return (
     <SectionCard title="选择演示身份" className="login-demo">
       <Text className="login-note">
-        这是演示环境：选择一个身份即可进入体验，所有数据均为演示数据。正式使用时通过微信登录。
+        这是演示环境：选择一个身份就可以进入体验，所有数据均为演示数据。正式使用时通过微信登录。
       </Text>
       {error ? (
         <View className="login-error" role="alert">

@@ -103,7 +103,7 @@ export default function WechatLogin() {
   return (
     <SectionCard title="绑定党员身份" className="login-bind">
       <Text className="login-note">
-        首次使用需要把微信与党员名册中的您对应起来，只需一次。之后打开小程序即可自动登录。
+        首次使用需要把微信与党员名册中的您对应起来，只需一次。之后打开小程序就会自动登录。
       </Text>
       <Text className="login-note">
         点击下方按钮，由微信提供您绑定的手机号，我们只用它在名册中找到您，不需要手动输入。

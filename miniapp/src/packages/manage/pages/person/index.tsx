@@ -45,7 +45,7 @@ function InvitePanel({ code, expiresIn, onDone }: { code: string; expiresIn: num
         {code}
       </Text>
       <Text className="manage-meta">
-        {`请现在复制或当面告知本人。${formatDuration(expiresIn)}内有效，只能使用一次；本人在小程序中选择“用邀请码绑定”，填写名册中的姓名和此邀请码即可。`}
+        {`请现在复制或当面告知本人。${formatDuration(expiresIn)}内有效，只能使用一次；本人在小程序中选择“用邀请码绑定”，填写名册中的姓名和这个邀请码就可以了。`}
       </Text>
       <View className="manage-actions">
         <Button className="manage-actions__item person-invite__copy" type="primary" onClick={copy}>

@@ -135,7 +135,7 @@ export default function CheckinPage() {
           <Text className="checkin-register__text">
             {page.pendingRegistration
               ? '您的报到申请正在等待社区工作者审核，通过后就可以签到服务了。'
-              : '签到服务前，请先向您居住的社区报到，社区工作者审核通过后即可签到。'}
+              : '签到服务前，请先向您居住的社区报到，社区工作者同意后就可以签到。'}
           </Text>
           <Button className="service-action checkin-register__button" type="primary" size="large" block onClick={openRegister}>
             {page.pendingRegistration ? '查看报到申请' : '去报到社区'}

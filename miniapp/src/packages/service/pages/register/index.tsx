@@ -108,7 +108,7 @@ export default function RegisterPage() {
           {active.status === 'pending' ? (
             <>
               <Text className="service-hint">
-                {`${formatDateTime(active.createdAt)} 提交。社区工作者审核通过后，您会在“消息”中收到通知。`}
+                {`${formatDateTime(active.createdAt)} 提交。社区工作者同意后，您会在“消息”中收到通知。`}
               </Text>
               <View className="service-actions">
                 <Button
@@ -127,7 +127,7 @@ export default function RegisterPage() {
               <Text className="service-hint">
                 {active.onBehalf
                   ? `由社区工作者代为登记${active.decidedAt ? `（${formatDateTime(active.decidedAt)}）` : ''}。`
-                  : `${active.decidedAt ? formatDateTime(active.decidedAt) : ''} 审核通过。`}
+                  : `${active.decidedAt ? formatDateTime(active.decidedAt) : ''} 社区工作者已同意。`}
               </Text>
               <View className="service-actions">
                 <Button className="service-action register-checkin" type="primary" size="large" block onClick={openCheckin}>

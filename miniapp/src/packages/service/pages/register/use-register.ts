@@ -84,7 +84,7 @@ export function useRegister() {
       if (busy) return;
       const answer = await Taro.showModal({
         title: '申请报到',
-        content: `申请到${community.name}（${community.streetName}）报到？社区工作者审核通过后即可在该社区签到服务。`,
+        content: `申请到${community.name}（${community.streetName}）报到？社区工作者同意后就可以在该社区签到服务。`,
         confirmText: '申请',
       });
       if (!answer.confirm) return;

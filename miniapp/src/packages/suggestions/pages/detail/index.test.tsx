@@ -25,7 +25,7 @@ describe('SuggestionDetailPage', () => {
 
     expect(await screen.findByText('已联系物业清理完毕。')).toBeTruthy();
     expect(taroMock.requests[0]!.url).toBe('/api/v1/suggestions/s9');
-    expect(container.querySelector('.suggestion-status')?.textContent).toBe('已办结');
+    expect(container.querySelector('.suggestion-status')?.textContent).toBe('已办完');
     expect(screen.getByText('联系方式：139****5678')).toBeTruthy();
   });
 

@@ -69,7 +69,7 @@ describe('HandleSuggestionsPage (district organizers)', () => {
   it('may mark one 处理中 without words, and shows a 409 when it was closed meanwhile', async () => {
     serve((request) =>
       request.method === 'POST'
-        ? { statusCode: 409, data: { code: 'CONFLICT', message: '这条意见建议已办结，不能再答复' } }
+        ? { statusCode: 409, data: { code: 'CONFLICT', message: '这条意见建议已办完，不能再答复' } }
         : undefined,
     );
     const { container } = render(<HandleSuggestionsPage />);
@@ -80,7 +80,7 @@ describe('HandleSuggestionsPage (district organizers)', () => {
     fireEvent.click(container.querySelector('.suggestion-handle__status--in_progress') as HTMLElement);
     fireEvent.click(container.querySelector('.suggestion-handle__submit') as HTMLElement);
 
-    expect(await screen.findByText('这条意见建议已办结，不能再答复')).toBeTruthy();
+    expect(await screen.findByText('这条意见建议已办完，不能再答复')).toBeTruthy();
     const post = taroMock.requests.find((r) => r.method === 'POST')!;
     expect(post.data).toEqual({ reply: '', status: 'in_progress' });
   });

@@ -37,7 +37,7 @@ function ContactLine({ suggestion, handle }: { suggestion: SuggestionView; handl
 
 function ReplyForm({ suggestion, handle }: { suggestion: SuggestionView; handle: Handle }) {
   if (suggestion.status === 'closed') {
-    return <Text className="suggestion-handle__closed">已办结，不能再答复</Text>;
+    return <Text className="suggestion-handle__closed">已办完，不能再答复</Text>;
   }
   return (
     <View className="suggestion-handle__form">
@@ -122,7 +122,7 @@ export default function HandleSuggestionsPage() {
     <View className="page suggestion-handle">
       <View className="page-header">
         <Text className="page-header__title">处理意见建议</Text>
-        <Text className="page-header__subtitle">点开一条即可答复；匿名提交的不显示提交人。</Text>
+        <Text className="page-header__subtitle">点开一条就可以答复；匿名提交的不显示提交人。</Text>
       </View>
 
       <View className="suggestion-handle__filters">

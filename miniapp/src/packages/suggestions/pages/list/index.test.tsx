@@ -33,7 +33,7 @@ describe('SuggestionListPage', () => {
     expect(texts(container, '.suggestion-item .suggestion-status')).toEqual(['已答复', '已提交']);
     expect(texts(container, '.suggestion-reply .suggestion-reply__text')).toEqual(['已联系物业，本周内修好。']);
     expect(container.querySelectorAll('.suggestion-item')[1]!.textContent).toContain('匿名');
-    expect(container.querySelectorAll('.suggestion-item')[1]!.textContent).toContain('尚未答复');
+    expect(container.querySelectorAll('.suggestion-item')[1]!.textContent).toContain('还没有答复');
     expect(screen.getByText('共 2 条，已全部显示')).toBeTruthy();
     expect(screen.queryByText('加载更多')).toBeNull();
   });
@@ -95,7 +95,7 @@ describe('SuggestionListPage', () => {
 
     taroMock.onRequest(() => ({ statusCode: 200, data: pageOf([{ ...replied, status: 'closed' }, waiting]) }));
     act(() => taroMock.triggerPullDownRefresh());
-    await waitFor(() => expect(texts(container, '.suggestion-status')[0]).toBe('已办结'));
+    await waitFor(() => expect(texts(container, '.suggestion-status')[0]).toBe('已办完'));
     await waitFor(() => expect(taroMock.pullDownStops).toBe(1));
   });
 

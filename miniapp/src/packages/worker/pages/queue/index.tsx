@@ -102,7 +102,7 @@ function QueueItem({ record, queue, viewerId, showCommunity }: { record: Service
         {showCommunity ? <Text className="queue-item__line queue-item__community">{record.community.name}</Text> : null}
         <Text className="queue-item__line queue-item__time">{formatSpan(record.startedAt, record.endedAt)}</Text>
         <Text className="queue-item__line queue-item__verification">
-          {`${verificationLabel(record.startVerification, 'start')} · ${record.endedAt ? verificationLabel(record.endVerification, 'end') : '尚未签退'}`}
+          {`${verificationLabel(record.startVerification, 'start')} · ${record.endedAt ? verificationLabel(record.endVerification, 'end') : '还没有签退'}`}
         </Text>
         {record.distanceM !== null ? (
           <Text className="queue-item__line">{`定位距社区约 ${Math.round(record.distanceM)} 米`}</Text>

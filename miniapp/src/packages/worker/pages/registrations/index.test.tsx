@@ -86,10 +86,10 @@ describe('WorkerRegistrationsPage', () => {
     const container = await renderPage();
     fireEvent.click(container.querySelector('.registration-reject') as Element);
     const dialog = container.querySelector('.registration-reject-dialog') as HTMLElement;
-    expect(dialog.textContent).toContain('不通过 张建国 的报到申请');
+    expect(dialog.textContent).toContain('退回 张建国 的报到申请');
 
     fireEvent.click(dialog.querySelector('.registration-reject-dialog__submit') as Element);
-    expect(within(dialog).getByText('请填写不通过的原因')).toBeTruthy();
+    expect(within(dialog).getByText('请填写退回的原因')).toBeTruthy();
     expect(requestsTo('/api/v1/registrations/g1/reject', 'POST')).toHaveLength(0);
 
     typeReason(dialog, '住址不在本社区');

@@ -38,7 +38,7 @@ function RegistrationItem({ registration, pending, viewerId }: { registration: R
             disabled={approving}
             onClick={() => pending.openReject(registration)}
           >
-            不通过
+            退回
           </Button>
           <Button
             className="registration-approve"
@@ -97,11 +97,11 @@ function PendingList({ context }: { context: WorkerContext }) {
       <ReasonDialog
         className="registration-reject-dialog"
         open={pending.rejecting !== null}
-        title={`不通过 ${pending.rejecting?.member.name ?? ''} 的报到申请`}
+        title={`退回 ${pending.rejecting?.member.name ?? ''} 的报到申请`}
         note="原因会发送给党员本人"
         placeholder="如：住址不在本社区，请向居住地社区报到"
         confirmText="确定"
-        requiredMessage="请填写不通过的原因"
+        requiredMessage="请填写退回的原因"
         maxLength={REASON_MAX}
         pending={pending.rejectPending}
         error={pending.rejectError}
