@@ -59,6 +59,26 @@ describe.each(testDrivers())('daily hours cap under concurrent writers on %s', (
     expect((await counted(memberId, '2026-04-06')).confirmed).toBe(6);
   });
 
+  it('a verified record over what is left of the day is not cut down: the worker is told and credits what fits', async () => {
+    const day = shanghaiMorning(2026, 4, 9);
+    // A: both ends scanned, 3 h proposed. B: end not scanned, 0.5 h proposed, then vouched for at 6 h.
+    const a = await f.visit('李秀英', day, minutes(day, 180), { endCode: true });
+    const b = await f.visit('李秀英', minutes(day, 240), minutes(day, 270), { endCode: false });
+    expect(a.proposedHours).toBe(3);
+    f.at(minutes(day, 10 * 60));
+    const vouched = await f.post('刘芳', '/api/v1/services/decide', { ids: [b.id], decision: 'confirm', hours: { [b.id]: 6 } }).expect(200);
+    expect((vouched.body as ServiceDecisionResponse).decided).toEqual([b.id]);
+    const refused = (await f.post('刘芳', '/api/v1/services/decide', { ids: [a.id], decision: 'confirm' }).expect(200))
+      .body as ServiceDecisionResponse;
+    expect(refused.decided).toEqual([]);
+    expect(refused.skipped).toEqual([expect.objectContaining({ id: a.id, code: 'SERVICE_DAILY_CAP' })]);
+    expect(refused.skipped[0]!.message).toContain('最多还可计入 2 小时');
+    expect(await counted(f.ids['李秀英'], '2026-04-09')).toEqual({ confirmed: 6, pending: 3 });
+    const fitted = await f.post('刘芳', '/api/v1/services/decide', { ids: [a.id], decision: 'confirm', hours: { [a.id]: 2 } }).expect(200);
+    expect((fitted.body as ServiceDecisionResponse).decided).toEqual([a.id]);
+    expect(await counted(f.ids['李秀英'], '2026-04-09')).toEqual({ confirmed: 8, pending: 0 });
+  });
+
   it('parallel confirmations with worker hours never credit more than the cap', async () => {
     const day = shanghaiMorning(2026, 4, 7);
     // Visits ended without a second scan: each needs the worker's hours, checked against what is credited that day.

@@ -341,8 +341,20 @@ export class ServiceReviewService implements OnModuleInit {
       const credited = await lockedHoursOfMember(m, record.memberId, record.serviceDate, { excludeId: record.id, confirmedOnly: true });
       const offline = isOfflineClaim(record);
       if (record.endVerification === 'code' && !offline) {
-        // Both ends verified: the server's duration stands (still within the day's cap as it is now).
-        hours = capToDay(record.proposedHours, credited, this.checkin.maxHoursPerDay);
+        // Both ends verified: the member's proposal stands, unless the worker credits less. Hours vouched for on other
+        // records since may have filled the day: then the worker is told and chooses — nothing is cut down silently.
+        const room = capToDay(this.checkin.maxHoursPerDay, credited, this.checkin.maxHoursPerDay);
+        const given = dto.hours?.[record.id];
+        hours = given !== undefined && given < record.proposedHours ? given : record.proposedHours;
+        if (hours > room) {
+          throw new DomainException(
+            'SERVICE_DAILY_CAP',
+            room > 0
+              ? `该党员当日已计入 ${credited} 小时，这条最多还可计入 ${room} 小时，请填写核定时长后再确认`
+              : `该党员当日已计入 ${credited} 小时，已到每日上限，这条不能再计入时长`,
+            [{ field: `hours.${record.id}`, message: room > 0 ? `最多还可计入 ${room} 小时` : '当日已到上限' }],
+          );
+        }
       } else {
         // The end was not scanned, or a time rests on the phone's word: hours count only when the worker vouches.
         const given = dto.hours?.[record.id];
