@@ -75,3 +75,22 @@ export function watchPage(page, baseUrl) {
   });
   return { problems };
 }
+
+const LOGIN_ROUTE = '#/packages/account/pages/login/index';
+let loads = 0;
+
+/**
+ * Opens a page by its hash route as a fresh document load (the way a link or a reload opens it). A new query each
+ * time: a URL differing only in its hash would be a same-document hash change racing the app's own navigation.
+ */
+export async function openRoute(page, baseUrl, route) {
+  loads += 1;
+  await page.goto(`${baseUrl}/?e2e=${loads}${route}`, { waitUntil: 'domcontentloaded' });
+}
+
+/** Demo sign-in as one of the demo people by their role, from the login page's role picker. */
+export async function signIn(page, baseUrl, role) {
+  await page.goto(`${baseUrl}/${LOGIN_ROUTE}`, { waitUntil: 'domcontentloaded' });
+  await page.locator(`.login-role--${role}`).click({ timeout: 30_000 });
+  await page.waitForFunction(() => !location.hash.includes('/login/'), null, { timeout: 30_000 });
+}

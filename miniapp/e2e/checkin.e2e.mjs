@@ -7,11 +7,10 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromiumAvailable, launchPhone } from './browser.mjs';
+import { chromiumAvailable, launchPhone, openRoute as open, signIn } from './browser.mjs';
 import { startProduct } from './product-server.mjs';
 
 const ARTIFACTS = new URL('../../artifacts/browser', import.meta.url).pathname;
-const LOGIN = '#/packages/account/pages/login/index';
 const WORKER_CODE = '#/packages/worker/pages/code/index';
 const WORKER_QUEUE = '#/packages/worker/pages/queue/index';
 const WORKER_REGISTRATIONS = '#/packages/worker/pages/registrations/index';
@@ -44,23 +43,6 @@ async function screenshotWhole(page, name) {
   await page.setViewportSize({ width: size.width, height: Math.min(Math.max(height, size.height), 6000) });
   await page.screenshot({ path: join(ARTIFACTS, name), fullPage: true });
   await page.setViewportSize(size);
-}
-
-let loads = 0;
-
-/**
- * Opens a page by its hash route as a fresh document load (the way a link or a reload opens it). A new query each
- * time: a URL differing only in its hash would be a same-document hash change racing the app's own navigation.
- */
-async function open(page, baseUrl, route) {
-  loads += 1;
-  await page.goto(`${baseUrl}/?e2e=${loads}${route}`, { waitUntil: 'domcontentloaded' });
-}
-
-async function signIn(page, baseUrl, role) {
-  await page.goto(`${baseUrl}/${LOGIN}`, { waitUntil: 'domcontentloaded' });
-  await page.locator(`.login-role--${role}`).click({ timeout: 30_000 });
-  await page.waitForFunction(() => !location.hash.includes('/login/'), null, { timeout: 30_000 });
 }
 
 /** Taro's H5 modal (Taro.showModal): confirm it. */

@@ -9,11 +9,10 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromiumAvailable, launchPhone } from './browser.mjs';
+import { chromiumAvailable, launchPhone, openRoute as open, signIn } from './browser.mjs';
 import { startProduct } from './product-server.mjs';
 
 const ARTIFACTS = new URL('../../artifacts/browser', import.meta.url).pathname;
-const LOGIN = '#/packages/account/pages/login/index';
 const CHECKIN = '#/packages/service/pages/checkin/index';
 const RECORDS = '#/packages/service/pages/records/index';
 const HOME = '#/pages/index/index';
@@ -24,18 +23,6 @@ const CORRECTED = '为三号楼独居老人清理楼道杂物，并讲解医保�
 const REASON = '签到前已在楼道清理';
 const SHANGHAI_MS = 8 * 3600_000;
 const required = process.env.CI === 'true';
-
-let loads = 0;
-async function open(page, baseUrl, route) {
-  loads += 1;
-  await page.goto(`${baseUrl}/?e2e=${loads}${route}`, { waitUntil: 'domcontentloaded' });
-}
-
-async function signIn(page, baseUrl, role) {
-  await page.goto(`${baseUrl}/${LOGIN}`, { waitUntil: 'domcontentloaded' });
-  await page.locator(`.login-role--${role}`).click({ timeout: 30_000 });
-  await page.waitForFunction(() => !location.hash.includes('/login/'), null, { timeout: 30_000 });
-}
 
 /** The API as a second device of the same person would call it (the demo sign-in). */
 async function apiAs(baseUrl, role) {

@@ -5,27 +5,15 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromiumAvailable, launchPhone } from './browser.mjs';
+import { chromiumAvailable, launchPhone, openRoute as open, signIn } from './browser.mjs';
 import { startProduct } from './product-server.mjs';
 
 const ARTIFACTS = new URL('../../artifacts/browser', import.meta.url).pathname;
-const LOGIN = '#/packages/account/pages/login/index';
 const MINE = '#/pages/mine/index';
 const NEW_SUGGESTION = '#/packages/suggestions/pages/new/index';
 const MY_SUGGESTIONS = '#/packages/suggestions/pages/list/index';
 const HANDLE = '#/packages/suggestions/pages/handle/index';
 const required = process.env.CI === 'true';
-
-async function signIn(page, baseUrl, role) {
-  await page.goto(`${baseUrl}/${LOGIN}`, { waitUntil: 'domcontentloaded' });
-  await page.locator(`.login-role--${role}`).click({ timeout: 30_000 });
-  await page.waitForFunction(() => !location.hash.includes('/login/'), null, { timeout: 30_000 });
-}
-
-/** A fresh load of a hash route, as when a link is opened: the SPA reads the route from the URL. */
-async function open(page, baseUrl, route) {
-  await page.goto(`${baseUrl}/?from=e2e${route}`, { waitUntil: 'domcontentloaded' });
-}
 
 if (!chromiumAvailable() && !required) {
   test('suggestions in Chromium', { skip: 'chromium is not installed (apt-get install chromium); required when CI=true' }, () => {});

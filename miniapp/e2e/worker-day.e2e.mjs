@@ -8,30 +8,15 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromiumAvailable, launchPhone } from './browser.mjs';
+import { chromiumAvailable, launchPhone, openRoute as open, signIn } from './browser.mjs';
 import { startProduct } from './product-server.mjs';
 
 const ARTIFACTS = new URL('../../artifacts/browser', import.meta.url).pathname;
-const LOGIN = '#/packages/account/pages/login/index';
 const HOME = '#/pages/index/index';
 const COMMUNITY = '向阳社区';
 const VISITS = ['整理社区图书角', '为独居老人送午餐', '清理楼道小广告'];
 const SLOT_SECONDS = 5;
 const required = process.env.CI === 'true';
-
-let loads = 0;
-
-/** Opens a page by its hash route as a fresh document load (a new query each time, never a same-document hash change). */
-async function open(page, baseUrl, route) {
-  loads += 1;
-  await page.goto(`${baseUrl}/?e2e=${loads}${route}`, { waitUntil: 'domcontentloaded' });
-}
-
-async function signIn(page, baseUrl, role) {
-  await page.goto(`${baseUrl}/${LOGIN}`, { waitUntil: 'domcontentloaded' });
-  await page.locator(`.login-role--${role}`).click({ timeout: 30_000 });
-  await page.waitForFunction(() => !location.hash.includes('/login/'), null, { timeout: 30_000 });
-}
 
 /** The API as a phone would call it: a bearer token, and an Idempotency-Key on every write. */
 function apiAs(baseUrl, token) {

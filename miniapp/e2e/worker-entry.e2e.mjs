@@ -7,11 +7,10 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromiumAvailable, launchPhone } from './browser.mjs';
+import { chromiumAvailable, launchPhone, openRoute as open, signIn } from './browser.mjs';
 import { startProduct } from './product-server.mjs';
 
 const ARTIFACTS = new URL('../../artifacts/browser', import.meta.url).pathname;
-const LOGIN = '#/packages/account/pages/login/index';
 const ON_BEHALF = '#/packages/worker/pages/on-behalf/index';
 const WORKER_CODE = '#/packages/worker/pages/code/index';
 const MEMBER = '张建国';
@@ -44,20 +43,6 @@ async function registerMember(baseUrl) {
     body: { communityId: duty.scopeId },
   });
   await api(baseUrl, `/api/v1/registrations/${registration.id}/approve`, { token: worker.accessToken, method: 'POST', body: {} });
-}
-
-let loads = 0;
-
-/** A fresh document load of a hash route (a new query each time, so it is never a same-document hash change). */
-async function open(page, baseUrl, route) {
-  loads += 1;
-  await page.goto(`${baseUrl}/?e2e=${loads}${route}`, { waitUntil: 'domcontentloaded' });
-}
-
-async function signIn(page, baseUrl, role) {
-  await page.goto(`${baseUrl}/${LOGIN}`, { waitUntil: 'domcontentloaded' });
-  await page.locator(`.login-role--${role}`).click({ timeout: 30_000 });
-  await page.waitForFunction(() => !location.hash.includes('/login/'), null, { timeout: 30_000 });
 }
 
 async function choose(page, field, label) {
