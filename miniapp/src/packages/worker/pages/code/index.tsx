@@ -12,6 +12,12 @@ import { useBrightScreen } from './use-bright-screen';
 import { isExpired, useCheckinCode, type CheckinCodeState } from './use-checkin-code';
 import './index.scss';
 
+/**
+ * In H5 the navigation bar is part of the page: a fixed layer over the whole viewport would hide its title and its
+ * way back, so "full screen" there fills the page below the bar. In WeChat the bar is native and stays on top anyway.
+ */
+const IN_PAGE = process.env.TARO_ENV === 'h5';
+
 // Large on a phone (most of the width), bounded on a desktop screen so the whole code stays in view.
 const MAX_QR_PX = 520;
 const MAX_FULL_QR_PX = 640;
@@ -59,7 +65,9 @@ function CodePanel({ community, full, onFull }: { community: WorkerCommunity; fu
   }
   const expired = isExpired(state);
   return (
-    <View className={`worker-code${full ? ' worker-code--full' : ''}${expired ? ' worker-code--stale' : ''}`}>
+    <View
+      className={`worker-code${full ? ' worker-code--full' : ''}${full && IN_PAGE ? ' worker-code--in-page' : ''}${expired ? ' worker-code--stale' : ''}`}
+    >
       <Text className="worker-code__community">{code.communityName}</Text>
       <View className="worker-code__frame">
         <QrCode
