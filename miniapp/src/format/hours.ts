@@ -5,12 +5,17 @@ export function formatHours(hours: number): string {
 
 const HALF_HOUR_MS = 30 * 60 * 1000;
 
+/** A duration in 0.5 h steps, halves up, as the backend rounds it (hours.ts roundToHalfHours); 0 for none. */
+export function roundToHalfHours(ms: number): number {
+  return ms <= 0 ? 0 : Math.round(ms / HALF_HOUR_MS) / 2;
+}
+
 /** A visit's real duration as the server proposes it: 0.5 h steps, halves up, never below 0.5 h. */
 export function durationHours(startIso: string, end: string | number = Date.now()): number {
   const from = new Date(startIso).getTime();
   const to = typeof end === 'number' ? end : new Date(end).getTime();
   if (!Number.isFinite(from) || !Number.isFinite(to)) return 0.5;
-  return Math.max(0.5, Math.round(Math.max(0, to - from) / HALF_HOUR_MS) / 2);
+  return Math.max(0.5, roundToHalfHours(to - from));
 }
 
 /** How many hours a record shows: credited once confirmed; proposed and 待确认 while waiting — never a bare 0. */

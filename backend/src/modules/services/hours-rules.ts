@@ -3,6 +3,7 @@ import { DomainException } from '../../common/errors/domain.exception.js';
 import { ServiceRecordEntity } from './entities/service-record.entity.js';
 import { defaultProposedHours, isHalfHourStep, roomOfDay, shanghaiClock } from './hours.js';
 import type { RaisedFlag } from './suspicion.service.js';
+import type { ServiceRecordStatus } from '@pioneer/shared-types';
 
 export const HOURS_REASON_MIN = 2;
 export const HOURS_REASON_MAX = 200;
@@ -58,33 +59,35 @@ export interface OverlappingVisit {
   memberId: string;
   startedAt: Date;
   endedAt: Date | null;
+  status: ServiceRecordStatus;
 }
 
 /**
- * The members' other records, in any community, whose time overlaps [startedAt, endedAt]: rejected ones do not count,
- * an open visit lasts until it ends. Read after the member rows are locked (daily-hours.ts), as a locking read, so a
- * racing end or entry for the same member is seen.
+ * The members' records, in any community, whose time overlaps [startedAt, endedAt]: rejected ones do not count, an
+ * open visit lasts until it ends. Writers read it after the member rows are locked (daily-hours.ts), as a locking read,
+ * so a racing end or entry for the same member is seen; `unlocked` is for a read that only shows the visits (a form's
+ * check before sending) and writes nothing after it.
  */
 export async function lockedOverlaps(
   m: EntityManager,
   memberIds: string[],
   startedAt: Date,
   endedAt: Date,
-  options: { excludeId?: string } = {},
+  options: { excludeId?: string; unlocked?: boolean } = {},
 ): Promise<OverlappingVisit[]> {
   if (memberIds.length === 0) return [];
   const qb = m
     .getRepository(ServiceRecordEntity)
     .createQueryBuilder('r')
-    .select(['r.id', 'r.memberId', 'r.startedAt', 'r.endedAt'])
+    .select(['r.id', 'r.memberId', 'r.startedAt', 'r.endedAt', 'r.status'])
     .where({ memberId: In([...new Set(memberIds)]) })
     .andWhere("r.status <> 'rejected'")
     .andWhere('r.started_at < :endedAt', { endedAt })
     .andWhere('(r.ended_at IS NULL OR r.ended_at > :startedAt)', { startedAt })
     .orderBy('r.started_at', 'ASC');
   if (options.excludeId) qb.andWhere('r.id <> :excludeId', { excludeId: options.excludeId });
-  if (m.connection.driver.options.type !== 'better-sqlite3') qb.setLock('pessimistic_write');
-  return (await qb.getMany()).map((r) => ({ id: r.id, memberId: r.memberId, startedAt: r.startedAt, endedAt: r.endedAt }));
+  if (!options.unlocked && m.connection.driver.options.type !== 'better-sqlite3') qb.setLock('pessimistic_write');
+  return (await qb.getMany()).map((r) => ({ id: r.id, memberId: r.memberId, startedAt: r.startedAt, endedAt: r.endedAt, status: r.status }));
 }
 
 /** "09:00–10:30" in Asia/Shanghai; an open visit runs "至今". */

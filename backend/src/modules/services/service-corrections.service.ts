@@ -12,6 +12,7 @@ import { CommunityEntity } from '../org/entities/community.entity.js';
 import { ScopeService } from '../org/scope.service.js';
 import { Clock } from './clock.js';
 import { lockedHoursOfMember } from './daily-hours.js';
+import { roomOfDay } from './hours.js';
 import type { CorrectServiceDto } from './dto/correct-service.dto.js';
 import { ServiceRecordEntity } from './entities/service-record.entity.js';
 import { undoDeadline, ServiceRecordViews } from './service-record-views.service.js';
@@ -122,7 +123,7 @@ export class ServiceCorrectionsService {
         if (hours <= 0) {
           throw new DomainException('VALIDATION_FAILED', undefined, [{ field: 'hours', message: '请填写计入时长' }]);
         }
-        const room = Math.max(0, max - credited);
+        const room = roomOfDay(credited, max);
         if (hours > room) {
           throw new DomainException('SERVICE_DAILY_CAP', undefined, [
             { field: 'hours', message: `该党员当日已计入 ${credited} 小时，每日最多 ${max} 小时，最多还可计入 ${room} 小时` },

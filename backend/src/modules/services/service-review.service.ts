@@ -29,7 +29,7 @@ import type { ServiceQueueQueryDto } from './dto/list-services.dto.js';
 import type { ServiceOnBehalfDto } from './dto/on-behalf.dto.js';
 import { ServiceRecordFlagEntity } from './entities/service-record-flag.entity.js';
 import { ServiceRecordEntity } from './entities/service-record.entity.js';
-import { capToDay, roomOfDay, roundToHalfHours, shanghaiDate } from './hours.js';
+import { roomOfDay, roundToHalfHours, shanghaiDate } from './hours.js';
 import { lockedOverlaps, roomWords, visitSpan } from './hours-rules.js';
 import { ServiceRecordViews } from './service-record-views.service.js';
 import { isOfflineClaim } from './services.mapper.js';
@@ -339,11 +339,11 @@ export class ServiceReviewService implements OnModuleInit {
     let endVerification = record.endVerification;
     if (confirm) {
       const credited = await lockedHoursOfMember(m, record.memberId, record.serviceDate, { excludeId: record.id, confirmedOnly: true });
+      const room = roomOfDay(credited, this.checkin.maxHoursPerDay);
       const offline = isOfflineClaim(record);
       if (record.endVerification === 'code' && !offline) {
         // Both ends verified: the member's proposal stands, unless the worker credits less. Hours vouched for on other
         // records since may have filled the day: then the worker is told and chooses — nothing is cut down silently.
-        const room = capToDay(this.checkin.maxHoursPerDay, credited, this.checkin.maxHoursPerDay);
         const given = dto.hours?.[record.id];
         hours = given !== undefined && given < record.proposedHours ? given : record.proposedHours;
         if (hours > room) {
@@ -366,7 +366,6 @@ export class ServiceReviewService implements OnModuleInit {
               : '该记录签退时未扫码核验，请填写核定时长后再确认',
           );
         }
-        const room = capToDay(this.checkin.maxHoursPerDay, credited, this.checkin.maxHoursPerDay);
         if (given > room) {
           throw new DomainException('VALIDATION_FAILED', `该党员当日已计入 ${credited} 小时，核定时长不能超过 ${room} 小时`);
         }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { MyHoursResponse, Page, ServiceDayResponse, ServiceRecordView, VerificationMethod } from '@pioneer/shared-types';
-import { type EntityManager, In, Repository } from 'typeorm';
+import { type EntityManager, Repository } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { DomainException } from '../../common/errors/domain.exception.js';
 import type { AppConfig, CheckinSection } from '../../config/configuration.js';
@@ -299,15 +299,7 @@ export class ServiceRecordsService {
     const dayStart = shanghaiDayStart(date);
     const dayEnd = new Date(dayStart.getTime() + 24 * 3600 * 1000);
     // Visits touching the day, a visit across midnight included: what a form checks new times against.
-    const visits = await this.records
-      .createQueryBuilder('r')
-      .select(['r.id', 'r.memberId', 'r.startedAt', 'r.endedAt', 'r.status'])
-      .where({ memberId: In(memberIds) })
-      .andWhere("r.status <> 'rejected'")
-      .andWhere('r.started_at < :dayEnd', { dayEnd })
-      .andWhere('(r.ended_at IS NULL OR r.ended_at > :dayStart)', { dayStart })
-      .orderBy('r.started_at', 'ASC')
-      .getMany();
+    const visits = await lockedOverlaps(m, memberIds, dayStart, dayEnd, { unlocked: true });
     return {
       date,
       maxHoursPerDay: max,

@@ -1,25 +1,24 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { SERVICE_TYPES, type ServiceOnBehalfRequest, type ServiceType } from '@pioneer/shared-types';
+import type { ServiceOnBehalfRequest } from '@pioneer/shared-types';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
   IsArray,
-  IsIn,
   IsISO8601,
   IsString,
   IsUUID,
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { DESCRIPTION_MAX, DESCRIPTION_MIN, trimText } from './end-service.dto.js';
+import { ServiceContentDto, trimText } from './end-service.dto.js';
 
 export const MAX_ON_BEHALF_MEMBERS = 50;
 export const ON_BEHALF_REASON_MIN = 2;
 export const ON_BEHALF_REASON_MAX = 200;
 
-export class ServiceOnBehalfDto implements ServiceOnBehalfRequest {
+export class ServiceOnBehalfDto extends ServiceContentDto implements ServiceOnBehalfRequest {
   @ApiProperty({ type: [String], maxItems: MAX_ON_BEHALF_MEMBERS, description: '签到表上的党员，可一次多人' })
   @ArrayUnique({ message: '党员不能重复' })
   @IsUUID('all', { each: true, message: '党员编号无效' })
@@ -39,17 +38,6 @@ export class ServiceOnBehalfDto implements ServiceOnBehalfRequest {
   @ApiProperty({ format: 'date-time' })
   @IsISO8601({ strict: true }, { message: '请填写结束时间' })
   endedAt: string;
-
-  @ApiProperty({ enum: SERVICE_TYPES })
-  @IsIn(SERVICE_TYPES, { message: '请选择服务类型' })
-  serviceType: ServiceType;
-
-  @ApiProperty({ minLength: DESCRIPTION_MIN, maxLength: DESCRIPTION_MAX })
-  @Transform(trimText)
-  @MaxLength(DESCRIPTION_MAX, { message: `服务内容不能超过 ${DESCRIPTION_MAX} 个字` })
-  @MinLength(DESCRIPTION_MIN, { message: `服务内容至少 ${DESCRIPTION_MIN} 个字，请写得具体一些` })
-  @IsString({ message: '请填写服务内容' })
-  description: string;
 
   @ApiProperty({ minLength: ON_BEHALF_REASON_MIN, maxLength: ON_BEHALF_REASON_MAX, description: '补录原因，如“纸质签到表补录”' })
   @Transform(trimText)

@@ -4,7 +4,7 @@ import { listRegistrations } from '@/api/registrations';
 import { createServicesOnBehalf, getServiceDay } from '@/api/services';
 import type { FieldErrors } from '@/api/field-errors';
 import { formatClock } from '@/format/date-time';
-import { formatHours } from '@/format/hours';
+import { formatHours, roundToHalfHours } from '@/format/hours';
 import { useFormErrors } from '@/hooks/use-form-errors';
 import { useQuery } from '@/hooks/use-query';
 import { useSubmit } from '@/hooks/use-submit';
@@ -18,7 +18,6 @@ export const REASON_MAX = 200;
 const PAGE_SIZE = 100;
 // 1 000 members registered with one community is far beyond any real one; the loop stops there regardless.
 const MAX_PAGES = 10;
-const HALF_HOUR_MS = 30 * 60 * 1000;
 
 /** The form's fields as the server names them; `memberIds.<id>` is one member of the sheet. */
 export const FORM_FIELDS = ['memberIds', 'memberIds.*', 'startedAt', 'endedAt', 'serviceType', 'description', 'reason'] as const;
@@ -73,8 +72,7 @@ async function approvedMembers(communityId: string, viewerId: string): Promise<R
 
 /** The hours the server will credit for these times: the duration to the nearest 0.5 h, as the backend rounds it. */
 export function hoursFor(start: Date, end: Date): number {
-  const ms = end.getTime() - start.getTime();
-  return ms <= 0 ? 0 : Math.round(ms / HALF_HOUR_MS) / 2;
+  return roundToHalfHours(end.getTime() - start.getTime());
 }
 
 const visitSpan = (visit: Visit): string => `${formatClock(visit.startedAt)}–${visit.endedAt ? formatClock(visit.endedAt) : '至今'}`;
