@@ -193,6 +193,16 @@ describe.each(testDrivers())('messages (消息) over HTTP on %s', (driver) => {
       expect(await inboxTitles('张建国')).toContain('无订阅时的通知');
     });
 
+    it('a send of several messages at once pushes exactly the rows it wrote', async () => {
+      await messages.sendMany([
+        { memberId: kit.idOf('张建国'), kind: 'registration_approved', title: '一次发出的第一条', body: '报到申请已通过' },
+        { memberId: kit.idOf('李秀英'), kind: 'registration_approved', title: '一次发出的第二条', body: '报到申请已通过' },
+      ]);
+      await messages.idle();
+      // Neither person accepted a subscription: each row was looked at by the push and marked, none left queued.
+      expect([await pushState('一次发出的第一条'), await pushState('一次发出的第二条')]).toEqual(['skipped', 'skipped']);
+    });
+
     it('validates what requestSubscribeMessage answered', async () => {
       const stray = await accept('张建国', [TEMPLATES.approved], [TEMPLATES.rejected]);
       expect(stray.status).toBe(400);

@@ -97,8 +97,6 @@ export class MessagesService implements OnModuleInit, OnApplicationShutdown, Ent
         createdAt: this.nextTimestamp(),
       }),
     );
-    // Ids made here, not by the insert's listeners: the push below must name exactly the rows written.
-    for (const row of rows) row.assignId();
     await repo.insert(rows);
     const queued = rows.filter((r) => r.pushState === 'queued').map((r) => r.id);
     if (queued.length === 0) return;
