@@ -92,6 +92,13 @@ export const MESSAGE_KINDS = [
   'service_rejected',
   'worker_pending',
   'suggestion_replied',
+  'activity_review',
+  'activity_reviewed',
+  'activity_promoted',
+  'activity_reminder',
+  'activity_changed',
+  'activity_cancelled',
+  'need_taken',
   'system',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
@@ -119,8 +126,76 @@ export const ACTIVITY_KIND_LABELS: Record<ActivityKind, string> = {
   other: '其他',
 };
 
+/** Sub-kinds of 志愿服务; other kinds have none. */
+export const VOLUNTEER_SUB_KINDS = ['blood_donation', 'tree_planting', 'caring', 'environment', 'other'] as const;
+export type VolunteerSubKind = (typeof VOLUNTEER_SUB_KINDS)[number];
+export const VOLUNTEER_SUB_KIND_LABELS: Record<VolunteerSubKind, string> = {
+  blood_donation: '无偿献血',
+  tree_planting: '绿化植树',
+  caring: '结对关爱',
+  environment: '环境整治',
+  other: '其他志愿服务',
+};
+
+/** Kinds whose participants record each visit (a household or a village). */
+export const VISIT_ACTIVITY_KINDS: readonly ActivityKind[] = ['return_home', 'resident_visit'];
+
+/**
+ * draft → in_review (district-wide only) → published → finished; cancelled from draft, in_review or published.
+ * A branch- or unit-wide activity goes from draft straight to published.
+ */
 export const ACTIVITY_STATUSES = ['draft', 'in_review', 'published', 'cancelled', 'finished'] as const;
 export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
+export const ACTIVITY_STATUS_LABELS: Record<ActivityStatus, string> = {
+  draft: '草稿',
+  in_review: '待审核',
+  published: '已发布',
+  cancelled: '已取消',
+  finished: '已结束',
+};
+
+/**
+ * Who an activity is for. branch / unit / district: an organizer's activity, open to that scope (or narrowed by an
+ * eligibility list); community: a community need (需求清单) published by a worker of that community.
+ */
+export const ACTIVITY_SCOPE_KINDS = ['branch', 'unit', 'district', 'community'] as const;
+export type ActivityScopeKind = (typeof ACTIVITY_SCOPE_KINDS)[number];
+
+/** What a community need is: a small task, a resident's wish (微心愿), a standing service post (服务岗位). */
+export const NEED_KINDS = ['task', 'wish', 'post'] as const;
+export type NeedKind = (typeof NEED_KINDS)[number];
+export const NEED_KIND_LABELS: Record<NeedKind, string> = {
+  task: '小任务',
+  wish: '微心愿',
+  post: '服务岗位',
+};
+
+/**
+ * confirmed: holds a place; waitlisted: in line (ordered); cancelled: by the person or an organizer;
+ * attended / absent: after the activity (absent = a no-show).
+ */
+export const SIGNUP_STATUSES = ['confirmed', 'waitlisted', 'cancelled', 'attended', 'absent'] as const;
+export type SignupStatus = (typeof SIGNUP_STATUSES)[number];
+export const SIGNUP_STATUS_LABELS: Record<SignupStatus, string> = {
+  confirmed: '已报名',
+  waitlisted: '候补中',
+  cancelled: '已取消',
+  attended: '已参加',
+  absent: '未到场',
+};
+
+/** How attendance was established: the activity's rotating code, or an organizer marking it (from a paper sheet). */
+export const ATTENDANCE_METHODS = ['code', 'organizer'] as const;
+export type AttendanceMethod = (typeof ATTENDANCE_METHODS)[number];
+
+/** Where a line of the hours ledger comes from. A correction carries a reason and may be negative. */
+export const LEDGER_SOURCES = ['activity', 'service', 'correction'] as const;
+export type LedgerSource = (typeof LEDGER_SOURCES)[number];
+export const LEDGER_SOURCE_LABELS: Record<LedgerSource, string> = {
+  activity: '活动',
+  service: '报到服务',
+  correction: '更正',
+};
 
 export const PROBLEM_CATEGORIES = ['medical', 'social_security', 'agriculture', 'education_employment', 'winter_heating', 'other'] as const;
 export type ProblemCategory = (typeof PROBLEM_CATEGORIES)[number];

@@ -13,3 +13,4 @@ export * from './api/registrations.js';
 export * from './api/services.js';
 export * from './api/posts.js';
 export * from './api/messages.js';
+export * from './api/activities.js';

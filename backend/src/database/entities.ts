@@ -24,6 +24,14 @@ import { CheckinCodeUseEntity } from '../modules/services/entities/checkin-code-
 import { ServiceRecordFlagEntity } from '../modules/services/entities/service-record-flag.entity.js';
 import { ServiceRecordEntity } from '../modules/services/entities/service-record.entity.js';
 import { SuggestionEntity } from '../modules/suggestions/entities/suggestion.entity.js';
+import { ActivityEligibilityEntity } from '../modules/activities/entities/activity-eligibility.entity.js';
+import { ActivityEntity } from '../modules/activities/entities/activity.entity.js';
+import { ActivityThemeEntity } from '../modules/activities/entities/activity-theme.entity.js';
+import { ReminderDeliveryEntity } from '../modules/activities/entities/reminder-delivery.entity.js';
+import { SignupEntity } from '../modules/activities/entities/signup.entity.js';
+import { CertificateEntity } from '../modules/hours/entities/certificate.entity.js';
+import { HoursLedgerEntity } from '../modules/hours/entities/hours-ledger.entity.js';
+import { VisitEntity } from '../modules/visits/entities/visit.entity.js';
 
 export const ENTITIES = [
   StartupSecretEntity,
@@ -50,6 +58,14 @@ export const ENTITIES = [
   ModelPostEntity,
   ModelPostHolderEntity,
   ServiceRecordEntity,
+  ActivityThemeEntity,
+  ActivityEntity,
+  ActivityEligibilityEntity,
+  SignupEntity,
+  ReminderDeliveryEntity,
+  HoursLedgerEntity,
+  CertificateEntity,
+  VisitEntity,
   ServiceRecordFlagEntity,
   CheckinCodeUseEntity,
 ];

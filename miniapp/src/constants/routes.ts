@@ -53,6 +53,31 @@ export const SUBPACKAGES = {
       inbox: 'pages/inbox/index',
     },
   },
+  // Members taking part: an activity or need (detail, sign-up, attendance scan, visits), hours and certificates, and
+  // the public page that verifies a certificate's serial (no sign-in).
+  activity: {
+    root: 'packages/activity',
+    pages: {
+      detail: 'pages/detail/index',
+      scan: 'pages/scan/index',
+      visits: 'pages/visits/index',
+      hours: 'pages/hours/index',
+      certificate: 'pages/certificate/index',
+      verify: 'pages/verify/index',
+    },
+  },
+  // Organizers publishing and reviewing activities, workers publishing their community's needs, attendance at the door.
+  organize: {
+    root: 'packages/organize',
+    pages: {
+      list: 'pages/list/index',
+      edit: 'pages/edit/index',
+      review: 'pages/review/index',
+      signups: 'pages/signups/index',
+      attendance: 'pages/attendance/index',
+      themes: 'pages/themes/index',
+    },
+  },
 } as const;
 
 /** Absolute page URLs for Taro.navigateTo / switchTab. */
@@ -96,6 +121,30 @@ export const ROUTES = {
   serviceRecords: `/${SUBPACKAGES.service.root}/${SUBPACKAGES.service.pages.records}`,
   /** 消息: the in-app inbox. */
   inbox: `/${SUBPACKAGES.service.root}/${SUBPACKAGES.service.pages.inbox}`,
+  /** Opened with `?id=<activityId>`: an activity or a community need, with sign-up, cancel and waitlist place. */
+  activityDetail: `/${SUBPACKAGES.activity.root}/${SUBPACKAGES.activity.pages.detail}`,
+  /** Opened with `?id=<activityId>`: scan the activity's code at arrival and at departure. */
+  activityScan: `/${SUBPACKAGES.activity.root}/${SUBPACKAGES.activity.pages.scan}`,
+  /** 走访记录: my visits (returning home, visiting residents); `?activityId=` to record one for that activity. */
+  activityVisits: `/${SUBPACKAGES.activity.root}/${SUBPACKAGES.activity.pages.visits}`,
+  /** 我的服务时长: the ledger by year. */
+  myHours: `/${SUBPACKAGES.activity.root}/${SUBPACKAGES.activity.pages.hours}`,
+  /** 报到服务证明: issue one for a date range, see those issued. */
+  certificate: `/${SUBPACKAGES.activity.root}/${SUBPACKAGES.activity.pages.certificate}`,
+  /** Public: `?serial=` shows what that certificate states (name masked). */
+  certificateVerify: `/${SUBPACKAGES.activity.root}/${SUBPACKAGES.activity.pages.verify}`,
+  /** 活动管理: what the organizer (or worker, for needs) may edit, submit, review or cancel. */
+  organizeList: `/${SUBPACKAGES.organize.root}/${SUBPACKAGES.organize.pages.list}`,
+  /** Publish (no query) or edit (`?id=`); `?need=1` for a worker's community need. */
+  organizeEdit: `/${SUBPACKAGES.organize.root}/${SUBPACKAGES.organize.pages.edit}`,
+  /** 活动审核 (三审三校): district-wide activities waiting for a district organizer other than the author. */
+  organizeReview: `/${SUBPACKAGES.organize.root}/${SUBPACKAGES.organize.pages.review}`,
+  /** `?id=<activityId>`: who signed up, the waitlist, signing members up on their behalf. */
+  organizeSignups: `/${SUBPACKAGES.organize.root}/${SUBPACKAGES.organize.pages.signups}`,
+  /** `?id=<activityId>`: the rotating code at the door, the not-arrived list, marking attendance from a sheet. */
+  organizeAttendance: `/${SUBPACKAGES.organize.root}/${SUBPACKAGES.organize.pages.attendance}`,
+  /** 一月一主题: the monthly themes. */
+  organizeThemes: `/${SUBPACKAGES.organize.root}/${SUBPACKAGES.organize.pages.themes}`,
 } as const;
 
 export const TAB_ROUTES: readonly string[] = [ROUTES.home, ROUTES.activities, ROUTES.mine];

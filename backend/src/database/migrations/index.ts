@@ -15,6 +15,7 @@ import { ModelPosts1764810000000 } from './1764810000000-model-posts.js';
 import { MessageTitles1764813700000 } from './1764813700000-message-titles.js';
 import { ServiceQueueDayIndex1764815300000 } from './1764815300000-service-queue-day-index.js';
 import { HoursResubmission1764823000000 } from './1764823000000-hours-resubmission.js';
+import { Activities1764900000000 } from './1764900000000-activities.js';
 
 /** Listed explicitly (no glob) so the compiled app and the test runner load exactly the same set, in order. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   MessageTitles1764813700000,
   ServiceQueueDayIndex1764815300000,
   HoursResubmission1764823000000,
+  Activities1764900000000,
 ];

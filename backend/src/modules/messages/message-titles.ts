@@ -11,6 +11,13 @@ export const MESSAGE_KIND_TITLES: Record<MessageKind, string> = {
   service_rejected: '您的服务记录未通过',
   worker_pending: '有事项等您处理',
   suggestion_replied: '您的意见建议有了答复',
+  activity_review: '有活动等您审核',
+  activity_reviewed: '您提交的活动有了审核结果',
+  activity_promoted: '您已从候补转为正式报名',
+  activity_reminder: '您报名的活动即将开始',
+  activity_changed: '您报名的活动有变动',
+  activity_cancelled: '您报名的活动已取消',
+  need_taken: '有党员认领了社区需求',
   system: '系统通知',
 };
 

@@ -20,7 +20,7 @@ function thing(text: string): string {
 }
 
 /** Beijing time, as people read it: 2026-01-25 14:30. */
-function beijingTime(date: Date): string {
+export function beijingTime(date: Date): string {
   return new Date(date.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
@@ -29,6 +29,13 @@ function beijingTime(date: Date): string {
  * (a "审核结果通知"-style template: 事项 thing1, 说明 thing2, 时间 time3).
  */
 export function subscribeData(m: MessageEntity): Record<string, { value: string }> {
+  if (m.pushData) {
+    const fields = JSON.parse(m.pushData) as Record<string, string>;
+    // thingN: 20 characters; timeN / dateN are already formatted by the feature; others as given.
+    return Object.fromEntries(
+      Object.entries(fields).map(([key, value]) => [key, { value: key.startsWith('thing') ? thing(value) : value }]),
+    );
+  }
   return {
     thing1: { value: thing(m.title) },
     thing2: { value: thing(m.body) },

@@ -41,6 +41,11 @@ export interface SendMessageInput {
   body: string;
   /** Page to open, e.g. `pages/registration/index`. */
   link?: string | null;
+  /**
+   * Subscribe-message fields (field → value) for a template that is not the default 事项/说明/时间 one, e.g. an
+   * activity reminder's name, time and place. Values are cut to WeChat's field limits when pushed.
+   */
+  pushData?: Record<string, string>;
 }
 
 /**
@@ -93,6 +98,7 @@ export class MessagesService implements OnModuleInit, OnApplicationShutdown, Ent
         link: input.link ?? null,
         readAt: null,
         pushState: this.templates[input.kind] ? 'queued' : 'none',
+        pushData: input.pushData ? JSON.stringify(input.pushData) : null,
         // Set here, not by the column default: SQLite's default keeps whole seconds and the inbox sorts by it.
         createdAt: this.nextTimestamp(),
       }),

@@ -32,4 +32,11 @@ export class MessageEntity extends BaseEntity {
   /** The WeChat subscribe-message channel of this entry; the inbox row itself never depends on it. */
   @Column({ name: 'push_state', type: 'varchar', length: 20, default: 'none' })
   pushState: PushState;
+
+  /**
+   * The subscribe-message fields (JSON: field → value) when the feature knows them, e.g. an activity's name, time and
+   * place for a reminder template; NULL: derived from title, body and time.
+   */
+  @Column({ name: 'push_data', type: 'text', nullable: true })
+  pushData: string | null;
 }

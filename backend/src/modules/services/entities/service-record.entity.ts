@@ -17,6 +17,7 @@ export type GeofenceResult = 'inside' | 'outside' | 'inaccurate';
 @Index('idx_service_records_community', ['communityId', 'status', 'startedAt'])
 @Index('idx_service_records_community_day', ['communityId', 'serviceDate'])
 @Index('idx_service_records_status', ['status', 'startedAt'])
+@Index('idx_service_records_need', ['needId'])
 export class ServiceRecordEntity extends BaseEntity {
   @Column({ name: 'member_id', type: 'varchar', length: 36 })
   memberId: string;
@@ -116,4 +117,8 @@ export class ServiceRecordEntity extends BaseEntity {
   @Index('uq_service_records_resubmitted_from', { unique: true })
   @Column({ name: 'resubmitted_from', type: 'varchar', length: 36, nullable: true })
   resubmittedFrom: string | null;
+
+  /** The community need (an activity with scopeKind community) this visit did; its hours are credited here, once. */
+  @Column({ name: 'need_id', type: 'varchar', length: 36, nullable: true })
+  needId: string | null;
 }
