@@ -1,44 +1,13 @@
 // The compiled backend as an operator starts it: bad configuration stops it at once naming the variable, and a
 // MySQL/MariaDB DATABASE_URL naming a database that does not exist yet runs the same product there.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { ROOT } from '../lib/build-steps.mjs';
 import { freePort } from '../lib/free-port.mjs';
-
-const MAIN = join(ROOT, 'backend/dist/main.js');
-
-function startBackend(env) {
-  const child = spawn(process.execPath, [MAIN], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
-  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  return { child, exited, output: () => output };
-}
-
-async function waitHealthy(baseUrl, proc, ms = 60_000) {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (proc.child.exitCode !== null) throw new Error(`exited early:\n${proc.output()}`);
-    try {
-      const res = await fetch(`${baseUrl}/api/health`);
-      if (res.status === 200) return;
-    } catch {
-      // not yet listening
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`not healthy in time:\n${proc.output()}`);
-}
+import { startBackend, waitHealthy } from '../lib/backend-process.mjs';
 
 test('DATABASE_URL=nonsense stops the process with a message naming DATABASE_URL', async () => {
   const proc = startBackend({ DATABASE_URL: 'nonsense', PORT: String(await freePort()) });

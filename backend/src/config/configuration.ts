@@ -101,6 +101,15 @@ export interface CheckinSection {
   undoMinutes: number;
 }
 
+export interface ActivitiesSection {
+  /** Share of the planned duration a person must be present for their hours to be credited (0.6 = 60 %). */
+  presencePercent: number;
+  /** How long before an activity starts the "starts soon" reminder goes out. */
+  reminderLeadMinutes: number;
+  /** How often each instance's scheduler looks for reminders to send and activities to finish. */
+  schedulerSeconds: number;
+}
+
 export interface AppConfig {
   app: AppSection;
   database: DatabaseSection;
@@ -108,6 +117,7 @@ export interface AppConfig {
   security: SecuritySection;
   wechat: WechatSection;
   checkin: CheckinSection;
+  activities: ActivitiesSection;
   redis: RedisSection | undefined;
 }
 
@@ -321,6 +331,11 @@ export function loadConfiguration(env: Env = process.env): AppConfig {
       impossibleTravelKmh: readInt(env, 'CHECKIN_IMPOSSIBLE_TRAVEL_KMH', 120, 5, 1000),
       offlineMaxHours: readInt(env, 'CHECKIN_OFFLINE_MAX_HOURS', 4, 1, 24),
       undoMinutes: readInt(env, 'SERVICE_UNDO_MINUTES', 10, 1, 120),
+    },
+    activities: {
+      presencePercent: readInt(env, 'ACTIVITY_PRESENCE_PERCENT', 60, 1, 100),
+      reminderLeadMinutes: readInt(env, 'ACTIVITY_REMINDER_LEAD_MINUTES', 120, 5, 7 * 24 * 60),
+      schedulerSeconds: readInt(env, 'ACTIVITY_SCHEDULER_SECONDS', 60, 1, 3600),
     },
     redis: parseRedis(env),
   };

@@ -119,7 +119,7 @@ export interface ActivitySummary {
   status: ActivityStatus;
   capacity: number | null;
   waitlistLimit: number;
-  /** Places taken (confirmed and attended sign-ups). */
+  /** Places given (sign-ups confirmed, attended or absent). */
   confirmedCount: number;
   waitlistCount: number;
   creditedHours: number;

@@ -29,6 +29,8 @@ export interface ServiceStartRequest {
   location?: GeoPoint;
   /** Set only when the phone kept the record offline: the time it claims; such a record always goes to review. */
   offlineClaimedAt?: string;
+  /** Doing a community need the member took on (a confirmed sign-up of theirs, at this community). */
+  needId?: string;
 }
 
 export interface ServiceEndRequest {

@@ -92,7 +92,10 @@ export class ActivityEntity extends BaseEntity {
   @Column({ name: 'cancel_reason', type: 'varchar', length: 200, nullable: true })
   cancelReason: string | null;
 
-  /** Places taken: confirmed and attended sign-ups. Changed only by conditional UPDATEs inside sign-up transactions. */
+  /**
+   * Places given: sign-ups confirmed, attended or absent (a no-show held a place). Changed only by conditional UPDATEs
+   * inside sign-up and cancel transactions.
+   */
   @Column({ name: 'confirmed_count', type: 'int', default: 0 })
   confirmedCount: number;
 
