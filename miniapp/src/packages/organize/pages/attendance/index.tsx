@@ -216,7 +216,8 @@ function NotArrived({ board }: { board: AttendanceBoard }) {
 
 function Attendance({ activity, reloadActivity }: { activity: ActivityDetail; reloadActivity: () => Promise<void> }) {
   const live = activity.status === 'published';
-  const board = useBoard(activity.id, live);
+  const open = (live || activity.status === 'finished') && activity.can.manageAttendance;
+  const board = useBoard(activity.id, live, open);
   const finish = useSubmit((key: string) => finishActivity(activity.id, key));
   const ended = new Date(activity.endsAt).getTime() <= Date.now();
 

@@ -7,8 +7,8 @@ import { useQuery } from '@/hooks/use-query';
 export const BOARD_POLL_MS = 10_000;
 
 /** The live counts and lists of one activity, polled while the page is visible. */
-export function useBoard(activityId: string, live: boolean) {
-  const board = useQuery(() => getAttendance(activityId), [activityId]);
+export function useBoard(activityId: string, live: boolean, enabled = true) {
+  const board = useQuery(() => getAttendance(activityId), [activityId], { enabled });
   const { reload } = board;
   const timer = useRef<ReturnType<typeof setInterval> | null>(null);
   const visible = useRef(true);
@@ -19,9 +19,9 @@ export function useBoard(activityId: string, live: boolean) {
   }, []);
   const start = useCallback(() => {
     stop();
-    if (!live || !visible.current) return;
+    if (!live || !enabled || !visible.current) return;
     timer.current = setInterval(() => void reload(), BOARD_POLL_MS);
-  }, [live, reload, stop]);
+  }, [enabled, live, reload, stop]);
 
   useEffect(() => {
     start();
