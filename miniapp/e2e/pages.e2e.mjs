@@ -63,6 +63,13 @@ const VISITORS = {
   'packages/service:visit': ['member', 'worker'],
   'packages/service:records': ['member', 'worker'],
   'packages/service:inbox': ['member', 'worker'],
+  // Publishing: organizers their activities, workers their community's needs; review and themes are organizers' only.
+  'packages/organize:list': ['worker', 'organizer'],
+  'packages/organize:edit': ['worker', 'organizer'],
+  'packages/organize:review': ['organizer'],
+  'packages/organize:signups': ['organizer'],
+  'packages/organize:attendance': ['organizer'],
+  'packages/organize:themes': ['organizer'],
 };
 
 async function api(baseUrl, path, { token, body, method = body ? 'POST' : 'GET' } = {}) {

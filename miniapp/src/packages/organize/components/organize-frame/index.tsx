@@ -9,7 +9,8 @@ import { useOrganizeViewer, type OrganizeViewer } from '../../shared/viewer';
 import './index.scss';
 
 export interface OrganizeFrameProps {
-  title: string;
+  /** The heading; a function when it depends on who is looking (a worker's 发布 is a need). */
+  title: string | ((viewer: OrganizeViewer | undefined) => string);
   subtitle?: string;
   /** Root class of the page, for styles and tests. */
   className: string;
@@ -68,7 +69,7 @@ export default function OrganizeFrame({
           </View>
         ) : null}
         <View className="page-header">
-          <Text className="page-header__title">{title}</Text>
+          <Text className="page-header__title">{typeof title === 'function' ? title(viewer) : title}</Text>
           {subtitle ? <Text className="page-header__subtitle">{subtitle}</Text> : null}
         </View>
         {body}

@@ -211,6 +211,15 @@ describe('OrganizeEditPage', () => {
     expect(screen.getByText('需求已发布，本社区的党员可以在活动中看到并报名。')).toBeTruthy();
   });
 
+  it('opens the need form for a worker who is no organizer, even without need=1', async () => {
+    serve({ [THEMES]: () => ok([]) }, workerMe());
+    const { container } = render(<OrganizeEditPage />);
+    await settle();
+    expect(container.querySelector('.page-header__title')?.textContent).toBe('发布社区需求');
+    expect(container.querySelector('.edit-need-kind')).not.toBeNull();
+    expect(container.querySelector('.edit-scope')).toBeNull();
+  });
+
   it('warns, when a published activity’s time or place changes, that everyone signed up is told', async () => {
     taroMock.loadOptions = { id: 'a1' };
     serve({ ...orgRoutes, [`${BASE}/a1`]: () => ok(detailFixture()), [`PATCH ${BASE}/a1`]: () => ok(detailFixture({ place: '向阳河西岸' })) });

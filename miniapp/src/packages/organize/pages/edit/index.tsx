@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   ACTIVITY_KIND_LABELS,
   ACTIVITY_KINDS,
@@ -14,7 +14,6 @@ import {
   type VolunteerSubKind,
 } from '@pioneer/shared-types';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import FieldError from '@/components/field-error';
 import HoursStepper from '@/components/hours-stepper';
@@ -484,13 +483,15 @@ function Form({ viewer, edit }: { viewer: OrganizeViewer; edit: Edit }) {
   );
 }
 
-function Editor({ viewer, query }: { viewer: OrganizeViewer; query: { id: string | null; need: boolean } }) {
+function Editor({ viewer, query: asked }: { viewer: OrganizeViewer; query: { id: string | null; need: boolean } }) {
+  // A community worker with no organizer duty publishes needs only: 发布 from anywhere means a need for them.
+  const query = asked.id === null && !asked.need && !viewer.isOrganizer && viewer.isWorker ? { ...asked, need: true } : asked;
   const edit = useEdit(viewer, query);
   if (query.need && !viewer.isWorker) {
     return <StateView className="edit-denied" status="empty" message="只有社区工作者可以发布社区需求" />;
   }
   if (!query.need && query.id === null && !viewer.isOrganizer) {
-    return <StateView className="edit-denied" status="empty" message="只有组织者可以发布活动；社区工作者请发布社区需求" />;
+    return <StateView className="edit-denied" status="empty" message="只有组织者可以发布活动" />;
   }
   if (query.id !== null && !edit.detail) {
     return edit.loaded.error && !edit.loaded.loading ? (
@@ -508,16 +509,17 @@ function Editor({ viewer, query }: { viewer: OrganizeViewer; query: { id: string
   return <Form viewer={viewer} edit={edit} />;
 }
 
+/** What the page is for: a need when asked for one, or when opened by a worker who is no organizer. */
+export function pageTitle(query: { id: string | null; need: boolean } | undefined, viewer: OrganizeViewer | undefined): string {
+  const need = query?.need === true || (query?.id === null && viewer !== undefined && !viewer.isOrganizer && viewer.isWorker);
+  if (query?.id) return need ? '编辑社区需求' : '编辑活动';
+  return need ? '发布社区需求' : '发布活动';
+}
+
 export default function OrganizeEditPage() {
   const query = usePageQuery();
-  const need = query?.need === true;
-  const title = query?.id ? (need ? '编辑社区需求' : '编辑活动') : need ? '发布社区需求' : '发布活动';
-  useEffect(() => {
-    // The bar's title follows what the page is for (a need, an edit); a client without the call keeps the default.
-    if (query && typeof Taro.setNavigationBarTitle === 'function') Taro.setNavigationBarTitle({ title }).catch(() => undefined);
-  }, [query, title]);
   return (
-    <OrganizeFrame title={title} className="organize-edit-page">
+    <OrganizeFrame title={(viewer) => pageTitle(query, viewer)} className="organize-edit-page">
       {(viewer) => (query ? <Editor viewer={viewer} query={query} /> : <StateView status="loading" />)}
     </OrganizeFrame>
   );
