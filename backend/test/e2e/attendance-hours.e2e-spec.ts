@@ -241,7 +241,10 @@ describe.each(testDrivers())('attendance, the hours ledger and certificates over
       await mark('陈明', a.id, [{ signupId: id, status: 'attended' }]).expect(200);
       const [credit] = await linesFor({ signupId: id });
       expect(credit).toMatchObject({ source: 'activity', hours: 1.5 });
+      // Each sheet a minute after the last: the lines' times order them.
+      f.at(minutes(a.endsAt, 11));
       await mark('陈明', a.id, [{ signupId: id, status: 'absent' }]).expect(200);
+      f.at(minutes(a.endsAt, 12));
       await mark('陈明', a.id, [{ signupId: id, status: 'attended', checkedInAt: minutes(a.startsAt, 10).toISOString() }]).expect(200);
       const lines = await linesFor({ signupId: id });
       expect(lines.map((l) => [l.source, l.hours, l.correctsId])).toEqual([
@@ -285,7 +288,9 @@ describe.each(testDrivers())('attendance, the hours ledger and certificates over
       expect(decided.decided).toEqual([record.id]);
       const [credit] = await linesFor({ serviceRecordId: record.id });
       expect(credit).toMatchObject({ source: 'service', creditKey: `service:${record.id}`, hours: 2, serviceDate: '2026-12-02' });
+      f.at(minutes(from, 131));
       await f.post('刘芳', `/api/v1/services/${record.id}/undo`, {}).expect(200);
+      f.at(minutes(from, 132));
       await f.post('刘芳', '/api/v1/services/decide', { ids: [record.id], decision: 'confirm', hours: { [record.id]: 1.5 } }).expect(200);
       f.at(minutes(from, 24 * 60));
       await f.post('孙伟', `/api/v1/services/${record.id}/correct`, { decision: 'confirm', hours: 1, reason: '核对签到表后更正' }).expect(403);
