@@ -437,14 +437,28 @@ describe.each(testDrivers())('attendance, the hours ledger and certificates over
       f.at(minutes(from, 65));
       expect(errorOf(await f.start('张建国', { code: (await f.codeFor(f.communities.a)).code, needId: n.id }).expect(409)).code).toBe('SIGNUP_EXISTS');
       await f.post('刘芳', '/api/v1/services/decide', { ids: [started.id], decision: 'confirm' }).expect(200);
+      expect((await signupRow(mine)).status).toBe('attended');
+      // Undoing the confirmation takes the attendance back with the hours; confirming again restores both.
+      f.at(minutes(from, 66));
+      await f.post('刘芳', `/api/v1/services/${started.id}/undo`, {}).expect(200);
+      expect((await signupRow(mine)).status).toBe('confirmed');
+      expect(sum(await linesFor({ serviceRecordId: started.id }))).toBe(0);
+      f.at(minutes(from, 67));
+      await f.post('刘芳', '/api/v1/services/decide', { ids: [started.id], decision: 'confirm' }).expect(200);
       const after = await signupRow(mine);
       expect(after).toMatchObject({ status: 'attended', creditedHours: 0 });
       // The worker marking the need's sheet as well credits nothing more: the service line is the need's credit.
       await mark('刘芳', n.id, [{ signupId: mine, status: 'attended' }]).expect(200);
       expect(await linesFor({ activityId: n.id })).toEqual([]);
       const lines = await linesFor({ serviceRecordId: started.id });
-      expect(lines.map((l) => [l.source, l.hours])).toEqual([['service', 1]]);
-      expect((await ledgerOf('张建国')).filter((l) => l.serviceDate === '2026-12-08').map((l) => l.hours)).toEqual([1]);
+      expect(lines.map((l) => [l.source, l.hours])).toEqual([
+        ['service', 1],
+        ['correction', -1],
+        ['correction', 1],
+      ]);
+      const ofTheDay = (await ledgerOf('张建国')).filter((l) => l.serviceDate === '2026-12-08');
+      expect(ofTheDay.every((l) => l.serviceRecordId === started.id)).toBe(true);
+      expect(sum(ofTheDay)).toBe(1);
     });
   });
 });
