@@ -115,16 +115,19 @@ export class ActivitiesService {
 
   /**
    * What a publisher may edit or review: an organizer the activities of their branches and units (a district organizer
-   * every organizer's activity, in review ones included), a worker the needs of their communities, and everyone what
-   * they wrote themselves.
+   * every organizer's activity, in review ones included), a worker the needs of their communities — what manages()
+   * allows, so nobody is listed what they may not edit (an author who moved on included).
    */
   async manage(user: AuthUser, query: ActivityManageQueryDto): Promise<Page<ActivitySummary>> {
     const window = pageWindow(query);
     const reach = await this.access.reach(user);
+    if (!reach.district && reach.unitIds.length + reach.branchIds.length + reach.communityIds.length === 0) {
+      return toPage([], 0, window);
+    }
     const qb = this.activities.createQueryBuilder('a');
     qb.where(
       new Brackets((w) => {
-        w.where('a.author_id = :me', { me: user.memberId });
+        w.where('1 = 0');
         if (reach.district) w.orWhere("a.scope_kind <> 'community'");
         if (reach.unitIds.length) w.orWhere("(a.scope_kind = 'unit' AND a.scope_id IN (:...mUnits))", { mUnits: reach.unitIds });
         if (reach.branchIds.length) {
