@@ -136,10 +136,7 @@ export class ActivityPublishingService {
         updatedAt: now,
       });
       await this.writeRules(m, id, draft);
-      await this.audit.record(
-        { actorId: user.memberId, action: 'activity.create', targetType: 'activity', targetId: id, ip, result: 'success', detail: { scopeKind: draft.scopeKind } },
-        m,
-      );
+      await this.record(m, user, 'activity.create', id, ip, { scopeKind: draft.scopeKind });
     });
     return this.queries.detail(user, id);
   }
@@ -205,10 +202,7 @@ export class ActivityPublishingService {
         await this.writeRules(m, id, draft);
       }
       const fields = Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] !== undefined);
-      await this.audit.record(
-        { actorId: user.memberId, action: 'activity.update', targetType: 'activity', targetId: id, ip, result: 'success', detail: { fields } },
-        m,
-      );
+      await this.record(m, user, 'activity.update', id, ip, { fields });
       if (activity.status === 'published' && changed.length > 0) {
         const note = `活动${changed.join('和')}有变动，请留意`;
         const people = await this.signedUp(m, id, ['confirmed', 'waitlisted']);
@@ -235,10 +229,7 @@ export class ActivityPublishingService {
     await this.tx.run(async (m) => {
       const now = this.clock.now();
       const to = await transition(m, activity, 'submit', activity.scopeKind === 'district' ? {} : { publishedAt: now });
-      await this.audit.record(
-        { actorId: user.memberId, action: 'activity.submit', targetType: 'activity', targetId: id, ip, result: 'success', detail: { status: to } },
-        m,
-      );
+      await this.record(m, user, 'activity.submit', id, ip, { status: to });
       if (to === 'in_review') {
         const reviewers = await this.districtOrganizers(m, activity.authorId);
         await this.messages.sendMany(
@@ -274,10 +265,7 @@ export class ActivityPublishingService {
         reviewNote: note,
         ...(input.decision === 'approve' ? { publishedAt: now } : {}),
       });
-      await this.audit.record(
-        { actorId: user.memberId, action: 'activity.review', targetType: 'activity', targetId: id, ip, result: 'success', detail: { decision: input.decision } },
-        m,
-      );
+      await this.record(m, user, 'activity.review', id, ip, { decision: input.decision });
       await this.messages.send(
         {
           memberId: activity.authorId,
@@ -312,10 +300,7 @@ export class ActivityPublishingService {
           .andWhere('status IN (:...active)', { active: ['confirmed', 'waitlisted'] })
           .execute();
       }
-      await this.audit.record(
-        { actorId: user.memberId, action: 'activity.cancel', targetType: 'activity', targetId: id, ip, result: 'success', detail: { signups: people.length } },
-        m,
-      );
+      await this.record(m, user, 'activity.cancel', id, ip, { signups: people.length });
       const inputs: SendMessageInput[] = people.map((memberId) => ({
         memberId,
         kind: 'activity_cancelled',
@@ -335,15 +320,16 @@ export class ActivityPublishingService {
     if (this.clock.now() < activity.startsAt) throw new DomainException('ACTIVITY_STATE_INVALID', '活动开始后才能结束');
     await this.tx.run(async (m) => {
       await transition(m, activity, 'finish');
-      await this.audit.record(
-        { actorId: user.memberId, action: 'activity.finish', targetType: 'activity', targetId: id, ip, result: 'success' },
-        m,
-      );
+      await this.record(m, user, 'activity.finish', id, ip);
     });
     return this.queries.detail(user, id);
   }
 
   // ---- helpers ----
+
+  private record(m: EntityManager, user: AuthUser, action: string, id: string, ip: string, detail?: Record<string, unknown>): Promise<void> {
+    return this.audit.record({ actorId: user.memberId, action, targetType: 'activity', targetId: id, ip, result: 'success', detail }, m);
+  }
 
   private async findManaged(user: AuthUser, id: string): Promise<ActivityEntity> {
     const activity = await this.activities.findOneBy({ id });
