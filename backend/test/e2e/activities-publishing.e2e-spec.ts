@@ -152,6 +152,10 @@ describe.each(testDrivers())('publishing activities and community needs on %s', 
     expect(admin.status).toBe(403);
     expect((admin.body as ApiErrorBody).code).toBe('FORBIDDEN');
     expect((await post('张建国', '', input())).status).toBe(403);
+
+    // Anyone with the same reach may take over a draft (the district organizer here); someone without it may not.
+    expect((await patch('孙伟', a.id, { place: '区委组织部一楼大厅' })).status).toBe(200);
+    expect((await patch('刘芳', a.id, { place: '别处' })).status).toBe(404);
   });
 
   it('publishes a district-wide activity in the name of its author’s unit', async () => {
@@ -179,6 +183,7 @@ describe.each(testDrivers())('publishing activities and community needs on %s', 
       [{ eligibleUnitIds: [hospital] }, 'eligibleUnitIds'],
       [{ needKind: 'task' }, 'needKind'],
       [{ scopeKind: 'community', scopeId: xiangyang, needKind: null }, 'needKind'],
+      [{ scopeKind: 'community', scopeId: xiangyang, needKind: 'task', kind: 'training', subKind: null }, 'kind'],
     ];
     for (const [over, field] of cases) {
       const name = over.scopeKind === 'community' ? '刘芳' : '陈明';
