@@ -7,7 +7,7 @@ import { MemberEntity } from '../org/entities/member.entity.js';
 import { RoleAssignmentEntity } from '../org/entities/role-assignment.entity.js';
 import { UnitEntity } from '../org/entities/unit.entity.js';
 import { RegistrationEntity } from '../registrations/entities/registration.entity.js';
-import { Clock } from '../services/clock.js';
+import { ServicesModule } from '../services/services.module.js';
 import { ServiceTransactions } from '../services/service-transactions.js';
 import { ActivitiesController } from './activities.controller.js';
 import { ActivitiesService } from './activities.service.js';
@@ -36,9 +36,11 @@ import { SignupEntity } from './entities/signup.entity.js';
       RegistrationEntity,
     ]),
     WechatModule,
+    // The one server clock (tests move it through app.get(Clock)).
+    ServicesModule,
   ],
   controllers: [ActivityThemesController, ActivitiesController],
-  providers: [ActivitiesService, ActivityPublishingService, ActivityThemesService, ActivityAccess, ServiceTransactions, Clock],
+  providers: [ActivitiesService, ActivityPublishingService, ActivityThemesService, ActivityAccess, ServiceTransactions],
   exports: [ActivitiesService, ActivityAccess],
 })
 export class ActivitiesModule {}
