@@ -22,6 +22,7 @@ import { dataSourceOptions } from './database/data-source-options.js';
 import { STARTUP_MIGRATIONS } from './database/startup-migrations.js';
 import { serializeSqliteConnection } from './database/serial-sqlite-transactions.js';
 import { installTransactionRunner } from './database/transaction-runner.js';
+import { ActivitiesModule } from './modules/activities/activities.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { HealthModule } from './modules/health/health.module.js';
@@ -35,6 +36,8 @@ import { PostsModule } from './modules/posts/posts.module.js';
 import { RegistrationsModule } from './modules/registrations/registrations.module.js';
 import { RosterModule } from './modules/roster/roster.module.js';
 import { ServicesModule } from './modules/services/services.module.js';
+import { AttendanceModule } from './modules/attendance/attendance.module.js';
+import { HoursModule } from './modules/hours/hours.module.js';
 import { SuggestionsModule } from './modules/suggestions/suggestions.module.js';
 import { WechatModule } from './wechat/wechat.module.js';
 
@@ -93,6 +96,9 @@ export class AppModule {
         RegistrationsModule,
         PostsModule,
         ServicesModule,
+        AttendanceModule,
+        HoursModule,
+        ActivitiesModule,
         ...imports,
       ],
       providers: [
