@@ -39,6 +39,9 @@ type Edit = ReturnType<typeof useEdit>;
 const NO_THEME = 'none';
 const NO_COMMUNITY = 'none';
 const KIND_OPTIONS: SelectOption<ActivityKind>[] = ACTIVITY_KINDS.map((kind) => ({ value: kind, label: ACTIVITY_KIND_LABELS[kind] }));
+/** A community need is a volunteer job or something else; the server refuses the other kinds for a need. */
+const NEED_ACTIVITY_KINDS: readonly ActivityKind[] = ['volunteer', 'other'];
+const NEED_KIND_CHOICES = KIND_OPTIONS.filter((option) => NEED_ACTIVITY_KINDS.includes(option.value));
 const SUB_KIND_OPTIONS: SelectOption<VolunteerSubKind>[] = VOLUNTEER_SUB_KINDS.map((kind) => ({
   value: kind,
   label: VOLUNTEER_SUB_KIND_LABELS[kind],
@@ -310,7 +313,7 @@ function Form({ viewer, edit }: { viewer: OrganizeViewer; edit: Edit }) {
             />
           </>
         ) : null}
-        <SelectField className="edit-kind" label="活动类型" required disabled={locked} value={draft.kind} options={KIND_OPTIONS} error={errors.kind} onChange={set('kind')} />
+        <SelectField className="edit-kind" label="活动类型" required disabled={locked} value={draft.kind} options={need ? NEED_KIND_CHOICES : KIND_OPTIONS} error={errors.kind} onChange={set('kind')} />
         {draft.kind === 'volunteer' ? (
           <SelectField
             className="edit-sub-kind"
@@ -415,8 +418,8 @@ function Form({ viewer, edit }: { viewer: OrganizeViewer; edit: Edit }) {
         <HoursStepper
           className="edit-hours"
           label="计入服务时长"
-          min={0}
-          max={most ?? 24}
+          min={0.5}
+          max={Math.max(0.5, most ?? 24)}
           disabled={locked}
           value={draft.creditedHours}
           hint={most === null ? '按 0.5 小时计' : `按 0.5 小时计，最多为活动时长 ${most} 小时；到场时间够长的党员计入`}

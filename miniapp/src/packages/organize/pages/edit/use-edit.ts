@@ -181,6 +181,7 @@ export function validate(draft: EditDraft, need: boolean, creating: boolean, now
   if (title.length < TITLE_MIN) errors.title = `标题至少 ${TITLE_MIN} 个字`;
   if (draft.description.trim() === '') errors.description = '请填写活动内容，说明做什么、带什么';
   if (draft.place.trim() === '') errors.place = '请填写活动地点';
+  else if (draft.place.trim().length < 2) errors.place = '活动地点至少 2 个字';
   const start = atLocalTime(draft.startDay, draft.startTime);
   const end = atLocalTime(draft.endDay, draft.endTime);
   const signup = atLocalTime(draft.signupDay, draft.signupTime);
@@ -201,6 +202,7 @@ export function validate(draft: EditDraft, need: boolean, creating: boolean, now
   if (waitlist === null || waitlist > CAPACITY_MAX) errors.waitlistLimit = '候补人数请填 0 或正整数';
   const most = plannedHours(draft);
   if (most !== null && draft.creditedHours > most) errors.creditedHours = `计入时长不能超过活动时长（约 ${most} 小时）`;
+  else if (draft.creditedHours < 0.5) errors.creditedHours = '计入时长至少 0.5 小时';
   if (creating && !need && parseScope(draft.scope) === null) errors.scopeId = '请选择活动面向的范围';
   return errors;
 }
@@ -294,7 +296,7 @@ export function useEdit(viewer: OrganizeViewer, query: { id: string | null; need
         if (field === 'signupDay' || field === 'signupTime') next.signupFollowsStart = false;
         if (field === 'cancelDay' || field === 'cancelTime') next.cancelFollowsStart = false;
         const most = plannedHours(next);
-        if (most !== null && next.creditedHours > most) next.creditedHours = most;
+        if (most !== null && next.creditedHours > most) next.creditedHours = Math.max(0.5, most);
         return next;
       });
       const serverField: Record<string, string> = {
