@@ -1,3 +1,3 @@
 export default definePageConfig({
-  navigationBarTitleText: '发布活动',
+  navigationBarTitleText: '发布与编辑',
 });
