@@ -36,6 +36,8 @@ import { RegistrationsModule } from './modules/registrations/registrations.modul
 import { RosterModule } from './modules/roster/roster.module.js';
 import { ServicesModule } from './modules/services/services.module.js';
 import { SuggestionsModule } from './modules/suggestions/suggestions.module.js';
+import { RemindersModule } from './modules/reminders/reminders.module.js';
+import { VisitsModule } from './modules/visits/visits.module.js';
 import { WechatModule } from './wechat/wechat.module.js';
 
 export interface AppModuleOptions {
@@ -93,6 +95,8 @@ export class AppModule {
         RegistrationsModule,
         PostsModule,
         ServicesModule,
+        RemindersModule,
+        VisitsModule,
         ...imports,
       ],
       providers: [
