@@ -2,7 +2,6 @@ import type { ApiErrorBody, Page, VisitView } from '@pioneer/shared-types';
 import { randomUUID } from 'node:crypto';
 import { RegistrationEntity } from '../../src/modules/registrations/entities/registration.entity.js';
 import { Clock } from '../../src/modules/services/clock.js';
-import { VisitsModule } from '../../src/modules/visits/visits.module.js';
 import request from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { testDrivers } from '../support/test-database.js';
@@ -22,7 +21,7 @@ describe.each(testDrivers())('visits (走访) over HTTP on %s', (driver) => {
   beforeAll(async () => {
     t = await startTestApp(driver, ORG_TEST_ENV);
     kit = await orgKit(t);
-    jest.spyOn(t.app.select(VisitsModule).get(Clock, { strict: true }), 'now').mockImplementation(() => new Date(NOW));
+    jest.spyOn(t.app.get(Clock), 'now').mockImplementation(() => new Date(NOW));
     returnHome = (
       await insertActivity(kit.ds, { kind: 'return_home', title: '春节返乡走亲', startsAt: new Date('2030-03-05T01:00:00Z'), authorId: kit.idOf('陈明') })
     ).id;
