@@ -451,6 +451,11 @@ export class FakeWechatServer {
         return json({ ok: true });
       case 'GET /__fake/sent-messages':
         return { status: 200, contentType: JSON_TYPE, body: JSON.stringify(this.sentMessages()) };
+      case 'GET /__fake/subscribe-attempts':
+        return { status: 200, contentType: JSON_TYPE, body: JSON.stringify(this.subscribeAttempts()) };
+      case 'POST /__fake/allow-subscribe':
+        this.allowSubscribe(requireString(body(), 'openid'));
+        return json({ ok: true });
       case 'GET /__fake/calls':
         return json(this.callCounts());
       default:
