@@ -14,8 +14,6 @@ const PROMOTED_TEMPLATE = 'tmplActivityPromote1';
 const ENV = {
   ...ORG_TEST_ENV,
   WECHAT_SUBSCRIBE_TEMPLATES: `activity_reminder:${REMINDER_TEMPLATE},activity_promoted:${PROMOTED_TEMPLATE}`,
-  // Long enough that the timer never fires during a test: every round here is an explicit runOnce.
-  ACTIVITY_SCHEDULER_SECONDS: '3600',
   ACTIVITY_REMINDER_LEAD_MINUTES: '120',
 };
 const HOUR = 3600_000;

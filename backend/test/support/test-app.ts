@@ -62,6 +62,9 @@ export async function startTestApp(
     LOG_FILE: logFile(),
     PORT: '0',
     H5_DIR: '/nonexistent-h5-build',
+    // The activity scheduler's rounds are run explicitly (ActivitySchedulerService.runOnce) where a test needs one, so
+    // no timer round finishes or reminds anything behind another test's back.
+    ACTIVITY_SCHEDULER_SECONDS: '3600',
     ...env,
   });
   const wechat = shared?.wechat ?? new FakeWechatServer({ appId: config.wechat.appId, appSecret: config.wechat.appSecret });
