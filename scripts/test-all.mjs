@@ -76,9 +76,9 @@ runSuite(
   { cwd: join(ROOT, 'miniapp') },
 );
 runSuite(
-  'compiled backend (start-up, API document)',
+  'compiled backend (start-up, API document, two schedulers)',
   'node',
-  ['--test', '--test-reporter=spec', '--test-reporter=tap', '--test-reporter-destination=stdout', `--test-reporter-destination=${join(ARTIFACTS, 'startup.tap')}`, 'scripts/tests/startup.test.mjs', 'scripts/tests/openapi.test.mjs'],
+  ['--test', '--test-reporter=spec', '--test-reporter=tap', '--test-reporter-destination=stdout', `--test-reporter-destination=${join(ARTIFACTS, 'startup.tap')}`, 'scripts/tests/startup.test.mjs', 'scripts/tests/openapi.test.mjs', 'scripts/tests/reminders-two-processes.test.mjs'],
   tapCount(join(ARTIFACTS, 'startup.tap')),
 );
 runSuite('weapp size budget', 'npm', ['run', 'size', '-w', 'miniapp'], single);
