@@ -35,6 +35,7 @@ import { PostsModule } from './modules/posts/posts.module.js';
 import { RegistrationsModule } from './modules/registrations/registrations.module.js';
 import { RosterModule } from './modules/roster/roster.module.js';
 import { ServicesModule } from './modules/services/services.module.js';
+import { SignupsModule } from './modules/signups/signups.module.js';
 import { SuggestionsModule } from './modules/suggestions/suggestions.module.js';
 import { WechatModule } from './wechat/wechat.module.js';
 
@@ -93,6 +94,7 @@ export class AppModule {
         RegistrationsModule,
         PostsModule,
         ServicesModule,
+        SignupsModule,
         ...imports,
       ],
       providers: [
