@@ -118,8 +118,8 @@ export class SignupsService {
       .addOrderBy('s.waitlist_seq', 'ASC')
       .addOrderBy('s.signed_up_at', 'ASC')
       .addOrderBy('s.id', 'ASC')
-      .skip((page - 1) * pageSize)
-      .take(pageSize);
+      .offset((page - 1) * pageSize)
+      .limit(pageSize);
     if (query.status) qb.andWhere('s.status = :status', { status: query.status });
     const [rows, total] = await qb.getManyAndCount();
     return { items: await this.views(this.ds.manager, rows), page, pageSize, total };
@@ -136,8 +136,8 @@ export class SignupsService {
       .where('s.member_id = :memberId', { memberId: user.memberId })
       .orderBy('a.starts_at', 'DESC')
       .addOrderBy('s.id', 'ASC')
-      .skip((page - 1) * pageSize)
-      .take(pageSize)
+      .offset((page - 1) * pageSize)
+      .limit(pageSize)
       .getManyAndCount();
     const views = await this.views(this.ds.manager, rows);
     const positions = new Map(views.map((v) => [v.id, v.waitlistPosition]));
