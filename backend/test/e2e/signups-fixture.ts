@@ -3,6 +3,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { ActivityEntity } from '../../src/modules/activities/entities/activity.entity.js';
+import { SignupEntity } from '../../src/modules/activities/entities/signup.entity.js';
 import { MemberEntity } from '../../src/modules/org/entities/member.entity.js';
 import { RoleAssignmentEntity } from '../../src/modules/org/entities/role-assignment.entity.js';
 import type { TestApp } from '../support/test-app.js';
@@ -69,4 +70,21 @@ export function bearer(t: TestApp, memberId: string): { Authorization: string } 
 
 export function dataSourceOf(t: TestApp): DataSource {
   return t.app.get<DataSource>(getDataSourceToken());
+}
+
+/** A confirmed sign-up holding a place, as a sign-up leaves it. */
+export async function insertSignup(ds: DataSource, activityId: string, memberId: string): Promise<string> {
+  const id = randomUUID();
+  await ds.getRepository(SignupEntity).insert({
+    id,
+    activityId,
+    memberId,
+    status: 'confirmed',
+    waitlistSeq: null,
+    signedUpAt: new Date(),
+    onBehalf: false,
+    createdBy: memberId,
+  });
+  await ds.query('UPDATE activities SET confirmed_count = confirmed_count + 1 WHERE id = ?', [activityId]);
+  return id;
 }

@@ -27,6 +27,7 @@ import {
   WORKER,
 } from './spec.js';
 import { ServiceRecordEntity } from '../../../src/modules/services/entities/service-record.entity.js';
+import { SIGNUP_ENDPOINTS } from './signup-endpoints.js';
 import type { Caller, CommunityKey, UnitKey, World } from './world.js';
 
 /**
@@ -725,6 +726,7 @@ export const ENDPOINTS: Record<string, EndpointSpec> = {
       body: { serviceType: 'care', description: '帮助社区整理图书角' },
     }),
   },
+  ...SIGNUP_ENDPOINTS,
 };
 
 /** The only endpoints anyone may call without a token (health, docs, sign-in and the visitor pages). */
