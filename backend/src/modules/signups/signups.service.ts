@@ -198,6 +198,16 @@ export class SignupsService {
     if (!eligible) throw new DomainException('SIGNUP_NOT_ELIGIBLE');
     const existing = await this.ds.getRepository(SignupEntity).findOne({ where: { activityId: activity.id, memberId }, select: { id: true, status: true } });
     if (existing && existing.status !== 'cancelled') throw new DomainException('SIGNUP_EXISTS');
+    // Places and waitlist both taken as of this read: refused without queueing for the row lock. This only ever
+    // refuses (as the same request a moment earlier would have been); a place or a ticket is given only by takePlace
+    // and takeTicket inside the transaction.
+    const fresh = await this.ds.getRepository(ActivityEntity).findOne({
+      where: { id: activity.id },
+      select: { id: true, capacity: true, confirmedCount: true, waitlistCount: true, waitlistLimit: true },
+    });
+    if (fresh && fresh.capacity !== null && fresh.confirmedCount >= fresh.capacity && fresh.waitlistCount >= fresh.waitlistLimit) {
+      throw new DomainException('SIGNUP_FULL');
+    }
   }
 
   /**
@@ -300,9 +310,11 @@ export class SignupsService {
           m,
         );
       }
-      return { id, outcome, views: await this.views(m, [await repo.findOneByOrFail({ id })]) };
+      return { id, outcome };
     });
-    return { signup: saved.views[0], outcome: saved.outcome };
+    // Read after the commit, so the activity's row lock is not held while the view is put together.
+    const row = await this.ds.getRepository(SignupEntity).findOneByOrFail({ id: saved.id });
+    return { signup: (await this.views(this.ds.manager, [row]))[0], outcome: saved.outcome };
   }
 
   /** Cancels in one transaction; a place freed goes to the first waitlisted person in the same transaction. */
