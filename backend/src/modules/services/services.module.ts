@@ -44,6 +44,7 @@ import { SuspicionService } from './suspicion.service.js';
     ServiceCorrectionsService,
     AutoCloseService,
   ],
-  exports: [ServiceRecordsService, AutoCloseService],
+  // Clock: one server clock for every feature that counts time, so a test that moves it moves it everywhere.
+  exports: [ServiceRecordsService, AutoCloseService, Clock],
 })
 export class ServicesModule {}
