@@ -35,6 +35,7 @@ import { SignupEntity } from '../../../src/modules/activities/entities/signup.en
 import { ActivityThemeEntity } from '../../../src/modules/activities/entities/activity-theme.entity.js';
 import type { Caller, CommunityKey, Persona, UnitKey, World } from './world.js';
 import { VisitEntity } from '../../../src/modules/visits/entities/visit.entity.js';
+import { SIGNUP_ENDPOINTS } from './signup-endpoints.js';
 
 /**
  * The authorization matrix: every endpoint of the app, keyed as the OpenAPI document names it. The suite fails when
@@ -1115,6 +1116,7 @@ export const ENDPOINTS: Record<string, EndpointSpec> = {
       return { query: { pageSize: '100' } };
     },
   },
+  ...SIGNUP_ENDPOINTS,
 };
 
 /** The only endpoints anyone may call without a token (health, docs, sign-in and the visitor pages). */
