@@ -270,7 +270,7 @@ export class ActivityPublishingService {
         {
           memberId: activity.authorId,
           kind: 'activity_reviewed',
-          title: input.decision === 'approve' ? '您提交的活动已审核通过' : '您提交的活动被退回修改',
+          title: input.decision === 'approve' ? '您提交的活动已同意发布' : '您提交的活动被退回修改',
           body:
             input.decision === 'approve'
               ? `「${activity.title}」已发布，党员现在可以报名。`
