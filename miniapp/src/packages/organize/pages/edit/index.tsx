@@ -149,10 +149,17 @@ function CheckList({
 /** Who may sign up: the scope (chosen once, when creating) and an optional narrower list of units or branches. */
 function Scope({ edit, viewer, locked }: { edit: Edit; viewer: OrganizeViewer; locked: boolean }) {
   const { draft, errors, detail, creating } = edit;
-  const scopeOptions: SelectOption[] = viewer.scopes.map((scope) => ({
+  const ownOptions: SelectOption[] = viewer.scopes.map((scope) => ({
     value: scopeKey(scope),
     label: scope.scopeKind === 'district' ? '全区党员（需机关工委审核）' : `${scope.name}（${SCOPE_WORDS[scope.scopeKind]}党员）`,
   }));
+  // A district organizer covers every unit, so may also publish one unit's activity (no district review then).
+  const unitOptions: SelectOption[] = viewer.isDistrictOrganizer
+    ? (edit.units.data ?? [])
+        .filter((unit) => !viewer.scopes.some((s) => s.scopeKind === 'unit' && s.scopeId === unit.id))
+        .map((unit) => ({ value: scopeKey({ scopeKind: 'unit', scopeId: unit.id }), label: `${unit.name}党员` }))
+    : [];
+  const scopeOptions = [...ownOptions, ...unitOptions];
   const chosenKind = creating ? draft.scope.split(':')[0] : detail?.scopeKind;
   const chosenId = creating ? draft.scope.split(':')[1] : undefined;
   const allUnits: UnitView[] = edit.units.data ?? [];
