@@ -26,25 +26,25 @@ export default function CertificateDocument({ certificate }: { certificate: Cert
       <Text className="certificate-document__body">
         {`兹证明 ${certificate.memberName}${certificate.unitName ? `（${certificate.unitName}）` : ''}于 ${formatDayKey(certificate.from)} 至 ${formatDayKey(certificate.to)} 期间参加报到服务和活动，累计服务时长 ${formatHours(certificate.totalHours)}，明细如下。`}
       </Text>
-      <View className="certificate-document__table" role="table" aria-label="服务明细">
-        <View className="certificate-document__tr certificate-document__tr--head" role="row">
-          <Text className="certificate-document__td certificate-document__td--date" role="columnheader">日期</Text>
-          <Text className="certificate-document__td certificate-document__td--what" role="columnheader">内容</Text>
-          <Text className="certificate-document__td certificate-document__td--hours" role="columnheader">时长</Text>
+      <View className="certificate-document__table">
+        <View className="certificate-document__tr certificate-document__tr--head">
+          <Text className="certificate-document__td certificate-document__td--date">日期</Text>
+          <Text className="certificate-document__td certificate-document__td--what">内容</Text>
+          <Text className="certificate-document__td certificate-document__td--hours">时长</Text>
         </View>
         {certificate.lines.map((line, index) => (
-          <View key={`${line.date}-${index}`} className="certificate-document__tr certificate-document__line" role="row">
-            <Text className="certificate-document__td certificate-document__td--date" role="cell">{line.date}</Text>
-            <Text className="certificate-document__td certificate-document__td--what" role="cell">
+          <View key={`${line.date}-${index}`} className="certificate-document__tr certificate-document__line">
+            <Text className="certificate-document__td certificate-document__td--date">{line.date}</Text>
+            <Text className="certificate-document__td certificate-document__td--what">
               {`${LEDGER_SOURCE_LABELS[line.source]}：${line.title}${line.where ? `（${line.where}）` : ''}`}
             </Text>
-            <Text className="certificate-document__td certificate-document__td--hours" role="cell">{formatHours(line.hours)}</Text>
+            <Text className="certificate-document__td certificate-document__td--hours">{formatHours(line.hours)}</Text>
           </View>
         ))}
-        <View className="certificate-document__tr certificate-document__tr--total" role="row">
-          <Text className="certificate-document__td certificate-document__td--date" role="cell">合计</Text>
-          <Text className="certificate-document__td certificate-document__td--what" role="cell">{`${certificate.lines.length} 项`}</Text>
-          <Text className="certificate-document__td certificate-document__td--hours certificate-document__total" role="cell">
+        <View className="certificate-document__tr certificate-document__tr--total">
+          <Text className="certificate-document__td certificate-document__td--date">合计</Text>
+          <Text className="certificate-document__td certificate-document__td--what">{`${certificate.lines.length} 项`}</Text>
+          <Text className="certificate-document__td certificate-document__td--hours certificate-document__total">
             {formatHours(certificate.totalHours)}
           </Text>
         </View>
