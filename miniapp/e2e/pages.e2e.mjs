@@ -63,6 +63,13 @@ const VISITORS = {
   'packages/service:visit': ['member', 'worker'],
   'packages/service:records': ['member', 'worker'],
   'packages/service:inbox': ['member', 'worker'],
+  'packages/activity:detail': ['member'],
+  'packages/activity:scan': ['member'],
+  'packages/activity:visits': ['member', 'worker'],
+  'packages/activity:hours': ['member', 'worker'],
+  'packages/activity:certificate': ['member'],
+  // Public: anyone holding a certificate's serial, signed in or not.
+  'packages/activity:verify': ['guest', 'member'],
 };
 
 async function api(baseUrl, path, { token, body, method = body ? 'POST' : 'GET' } = {}) {
@@ -272,6 +279,11 @@ if (!chromiumAvailable() && !required) {
       body: { content: '建议在社区服务站门口设一处无障碍坡道，方便老人推车进出' },
     });
     ids.suggestion = suggestion.id;
+    // An activity the member can open, when the demo world has one (the detail and scan pages need an id).
+    const activities = await fetch(`${product.baseUrl}/api/v1/activities?pageSize=1`, {
+      headers: { authorization: `Bearer ${member.accessToken}` },
+    });
+    ids.activity = activities.ok ? (await activities.json()).items?.[0]?.id : undefined;
   });
 
   after(async () => {
@@ -284,6 +296,8 @@ if (!chromiumAvailable() && !required) {
   const QUERIES = {
     'packages/suggestions:detail': () => `?id=${ids.suggestion}`,
     'packages/manage:person': () => `?id=${ids.person}`,
+    'packages/activity:detail': () => (ids.activity ? `?id=${ids.activity}` : ''),
+    'packages/activity:scan': () => (ids.activity ? `?id=${ids.activity}` : ''),
   };
 
   test('every page of the app is visited by someone', () => {
