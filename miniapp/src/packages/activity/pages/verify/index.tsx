@@ -30,7 +30,7 @@ export default function VerifyPage() {
           value={page.input}
           onChange={page.setInput}
           maxLength={40}
-          placeholder="如 XF-2026-000123"
+          placeholder="如 XF-2026-7K3M9P2QRT"
           error={page.inputError}
           onConfirm={page.check}
         />

@@ -41,6 +41,6 @@ export function useVerify() {
     check,
     serial,
     result,
-    notFound: result.error?.status === 404,
+    notFound: result.error?.status === 404 && result.error.code === 'NOT_FOUND',
   };
 }
