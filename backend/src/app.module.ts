@@ -35,6 +35,8 @@ import { PostsModule } from './modules/posts/posts.module.js';
 import { RegistrationsModule } from './modules/registrations/registrations.module.js';
 import { RosterModule } from './modules/roster/roster.module.js';
 import { ServicesModule } from './modules/services/services.module.js';
+import { AttendanceModule } from './modules/attendance/attendance.module.js';
+import { HoursModule } from './modules/hours/hours.module.js';
 import { SuggestionsModule } from './modules/suggestions/suggestions.module.js';
 import { WechatModule } from './wechat/wechat.module.js';
 
@@ -93,6 +95,8 @@ export class AppModule {
         RegistrationsModule,
         PostsModule,
         ServicesModule,
+        AttendanceModule,
+        HoursModule,
         ...imports,
       ],
       providers: [

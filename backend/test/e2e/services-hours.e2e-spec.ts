@@ -6,6 +6,7 @@ import type {
   ServiceDecisionResponse,
   ServiceRecordView,
 } from '@pioneer/shared-types';
+import { serviceCredit, settleCredit } from '../../src/modules/hours/ledger.js';
 import { ServiceRecordFlagEntity } from '../../src/modules/services/entities/service-record-flag.entity.js';
 import { testDrivers } from '../support/test-database.js';
 import { minutes, type Person, servicesFixture, type ServicesFixture, shanghaiMorning } from './services-fixture.js';
@@ -184,8 +185,12 @@ describe.each(testDrivers())('trusted hours and resubmission over HTTP on %s', (
       const sept = await visitB(shanghaiMorning(2026, 9, 20), 120);
       const oct = await visitB(shanghaiMorning(2026, 10, 1, -90), 60);
       const oct2 = await visitB(shanghaiMorning(2026, 10, 1, -30), 30);
-      // 光明社区 has no worker: 孙伟 cannot decide, so the status is set as a worker's decision would.
+      // 光明社区 has no worker: 孙伟 cannot decide, so the status and its ledger line are written as a worker's
+      // decision writes them (confirmed hours are read from the ledger).
       await f.ds.query("UPDATE service_records SET status = 'confirmed', hours = proposed_hours WHERE id = ?", [sept.id]);
+      await f.ds.transaction((m) =>
+        settleCredit(m, serviceCredit({ ...sept, memberId: f.ids['王志强'], serviceDate: '2026-09-20', status: 'confirmed', hours: sept.proposedHours }, f.ids['孙伟'], ''), now),
+      );
       await f.ds.query("UPDATE service_records SET status = 'rejected' WHERE id = ?", [oct2.id]);
       f.at(now);
       expect(oct.proposedHours).toBe(1);

@@ -14,6 +14,8 @@ import { Clock } from './clock.js';
 import { CheckinCodeUseEntity, type CodePhase } from './entities/checkin-code-use.entity.js';
 
 const CODE_PATTERN = /^v1\.([0-9a-fA-F-]{36})\.(\d{1,15})\.([A-Za-z0-9_-]{16})$/;
+/** An activity's code: its own prefix and MAC input, so it never passes as a community code, nor the reverse. */
+const ACTIVITY_CODE_PATTERN = /^a1\.([0-9a-fA-F-]{36})\.(\d{1,15})\.([A-Za-z0-9_-]{16})$/;
 /** 12 bytes of the HMAC, 16 base64url characters: forging one is out of reach, and the QR stays small. */
 const MAC_BYTES = 12;
 /** A typed short code older than the accepted window is reported as expired if it matches one of these slots. */
@@ -28,6 +30,19 @@ export interface CodeInput {
 export interface VerifiedCode {
   communityId: string;
   slot: number;
+}
+
+export interface VerifiedActivityCode {
+  activityId: string;
+  slot: number;
+}
+
+/** An activity's code as shown on the organizer's phone (same rotation as a community's). */
+export interface IssuedActivityCode {
+  code: string;
+  shortCode: string;
+  slotSeconds: number;
+  expiresAt: string;
 }
 
 /**
@@ -115,6 +130,56 @@ export class CheckinCodeService {
     throw new DomainException('CHECKIN_METHOD_REQUIRED');
   }
 
+  /**
+   * An activity's rotating code, `a1.<activityId>.<slot>.<mac>` with the mac over `activity|<id>|<slot>`: the same
+   * rotation and window as a community's, told apart by prefix and MAC input. Who may show it is the caller's check.
+   */
+  issueActivity(activityId: string): IssuedActivityCode {
+    const slot = this.slotOf(this.clock.now());
+    const mac = this.activityMac(activityId, slot);
+    return {
+      code: `a1.${activityId}.${slot}.${mac.subarray(0, MAC_BYTES).toString('base64url')}`,
+      shortCode: this.demo ? shortCodeOf(mac) : '',
+      slotSeconds: this.checkin.slotSeconds,
+      expiresAt: new Date((slot + 1) * this.checkin.slotSeconds * 1000).toISOString(),
+    };
+  }
+
+  /**
+   * Checks an activity code scanned at `at` (server time): forged and expired codes get the check-in errors, and the
+   * activity it names is returned for the caller to compare. A typed short code (demo mode) is checked against
+   * `activityId`, the activity being scanned for.
+   */
+  verifyActivity(input: { code?: string; shortCode?: string }, activityId: string, at: Date): VerifiedActivityCode {
+    const current = this.slotOf(at);
+    if (input.code !== undefined) {
+      const match = ACTIVITY_CODE_PATTERN.exec(input.code);
+      if (!match) throw new DomainException('CHECKIN_CODE_INVALID', '签到码无效，请扫描活动组织者手机上正在显示的签到码');
+      const id = match[1]!.toLowerCase();
+      const slot = Number(match[2]);
+      const given = Buffer.from(match[3]!, 'base64url');
+      const expected = this.activityMac(id, slot).subarray(0, MAC_BYTES);
+      if (given.length !== expected.length || !timingSafeEqual(given, expected) || slot > current) {
+        throw new DomainException('CHECKIN_CODE_INVALID', '签到码无效，请扫描活动组织者手机上正在显示的签到码');
+      }
+      if (slot < current - 1) throw new DomainException('CHECKIN_CODE_EXPIRED');
+      return { activityId: id, slot };
+    }
+    if (input.shortCode !== undefined) {
+      if (!this.demo) {
+        throw new DomainException('CHECKIN_CODE_INVALID', '请使用微信扫一扫扫描签到码（手动输入签到码仅在演示模式下可用）');
+      }
+      for (let back = 0; back <= SHORT_CODE_LOOKBACK_SLOTS; back++) {
+        const slot = current - back;
+        if (shortCodeOf(this.activityMac(activityId, slot)) !== input.shortCode) continue;
+        if (back > 1) throw new DomainException('CHECKIN_CODE_EXPIRED');
+        return { activityId, slot };
+      }
+      throw new DomainException('CHECKIN_CODE_INVALID');
+    }
+    throw new DomainException('CHECKIN_METHOD_REQUIRED', '请扫描活动组织者出示的签到码');
+  }
+
   /** Spends the code inside the caller's transaction; a second use of the same slot by the same member is refused. */
   async spend(m: EntityManager, memberId: string, code: VerifiedCode, phase: CodePhase): Promise<void> {
     const now = this.clock.now();
@@ -144,6 +209,10 @@ export class CheckinCodeService {
 
   private mac(communityId: string, slot: number): Buffer {
     return createHmac('sha256', this.checkin.codeSecret).update(`${communityId}|${slot}`).digest();
+  }
+
+  private activityMac(activityId: string, slot: number): Buffer {
+    return createHmac('sha256', this.checkin.codeSecret).update(`activity|${activityId}|${slot}`).digest();
   }
 }
 

@@ -18,6 +18,7 @@ import { ServiceRecordEntity } from './entities/service-record.entity.js';
 import { undoDeadline, ServiceRecordViews } from './service-record-views.service.js';
 import { MY_RECORDS_LINK } from './service-review.service.js';
 import { ServiceTransactions } from './service-transactions.js';
+import { settleServiceRecord } from './need-signups.js';
 
 const CHANGED_MEANWHILE = '该记录刚被其他人更改过，请刷新后再试';
 
@@ -71,6 +72,7 @@ export class ServiceCorrectionsService {
         })
         .execute();
       if (!result.affected) throw new DomainException('CONFLICT', CHANGED_MEANWHILE);
+      await settleServiceRecord(m, { ...record, status: 'pending', hours: 0 }, user.memberId, '撤销确认', now);
       await this.audit.record(
         {
           actorId: user.memberId,
@@ -154,6 +156,7 @@ export class ServiceCorrectionsService {
         })
         .execute();
       if (!result.affected) throw new DomainException('CONFLICT', CHANGED_MEANWHILE);
+      await settleServiceRecord(m, { ...record, status, hours }, user.memberId, dto.reason, now);
       await this.audit.record(
         {
           actorId: user.memberId,

@@ -34,6 +34,7 @@ import { lockedOverlaps, roomWords, visitSpan } from './hours-rules.js';
 import { ServiceRecordViews } from './service-record-views.service.js';
 import { isOfflineClaim } from './services.mapper.js';
 import { ServiceTransactions } from './service-transactions.js';
+import { settleServiceRecord } from './need-signups.js';
 
 /** The member's page of their records in the mini-program; messages open it. */
 export const MY_RECORDS_LINK = '/packages/service/pages/records/index';
@@ -213,6 +214,8 @@ export class ServiceReviewService implements OnModuleInit {
           decisionReason: null,
         });
         await repo.insert(record);
+        // Confirmed at once, so credited at once: the ledger line commits with the record.
+        await settleServiceRecord(m, record, user.memberId, '补录', now);
         await this.audit.record(
           {
             actorId: user.memberId,
@@ -390,6 +393,14 @@ export class ServiceReviewService implements OnModuleInit {
       },
     );
     if (!result.affected) throw new DomainException('ALREADY_DECIDED');
+    // A record confirmed once, undone, and confirmed again gets a correction line; the first time, its credit line.
+    await settleServiceRecord(
+      m,
+      { ...record, status: confirm ? 'confirmed' : 'rejected', hours },
+      user.memberId,
+      confirm ? '重新确认' : '退回',
+      now,
+    );
     await this.audit.record(
       {
         actorId: user.memberId,

@@ -44,6 +44,6 @@ import { SuspicionService } from './suspicion.service.js';
     ServiceCorrectionsService,
     AutoCloseService,
   ],
-  exports: [ServiceRecordsService, AutoCloseService],
+  exports: [ServiceRecordsService, AutoCloseService, CheckinCodeService, Clock, ServiceTransactions],
 })
 export class ServicesModule {}

@@ -29,6 +29,9 @@ import { ServiceRecordViews } from './service-record-views.service.js';
 import { mapServiceRecord } from './services.mapper.js';
 import { ServiceTransactions } from './service-transactions.js';
 import { type RaisedFlag, SuspicionService } from './suspicion.service.js';
+import { ActivityEntity } from '../activities/entities/activity.entity.js';
+import { SignupEntity } from '../activities/entities/signup.entity.js';
+import { HoursLedgerEntity } from '../hours/entities/hours-ledger.entity.js';
 
 /** A phone clock a little ahead of the server's is not a claim about the future. */
 const CLOCK_SKEW_MS = 60 * 1000;
@@ -44,6 +47,8 @@ interface StartPlan {
   point: LatLng;
   flags: RaisedFlag[];
   offlineClaimedAt: Date | null;
+  /** Doing a community need: the need and the member's sign-up for it, which the record is tied to (once). */
+  need: { id: string; signupId: string } | null;
 }
 
 /** A member's own visits: start (by code or, if they choose, location), end with what was done, and their records. */
@@ -84,6 +89,8 @@ export class ServiceRecordsService {
       throw new DomainException('REGISTRATION_REQUIRED', '您没有在该社区报到，只能在已报到的社区签到服务');
     }
 
+    const need = dto.needId ? await this.needSignup(user.memberId, dto.needId, code?.communityId ?? community.id) : null;
+
     const centre: LatLng = { lat: community.lat, lng: community.lng };
     const plan: StartPlan = {
       communityId: community.id,
@@ -94,6 +101,7 @@ export class ServiceRecordsService {
       point: centre,
       flags: claimed ? [{ flag: 'offline_claimed_time', detail: `手机记录的签到时间 ${claimed.toISOString()}` }] : [],
       offlineClaimedAt: claimed,
+      need,
     };
     // With a code the location adds nothing, so it is not kept (PIPL art. 6: the minimum).
     if (!code && dto.location) {
@@ -245,6 +253,7 @@ export class ServiceRecordsService {
         decisionReason: null,
         hoursReason: proposal.reason,
         resubmittedFrom: old.id,
+        needId: old.needId,
         createdAt: now,
         updatedAt: now,
       });
@@ -317,27 +326,40 @@ export class ServiceRecordsService {
     };
   }
 
-  /** The member's confirmed and still-waiting hours this month and this year, in one query over their records. */
+  /**
+   * The member's hours this month and this year: confirmed from the ledger (the one source of hours, activities and
+   * corrections included), still waiting from the pending records.
+   */
   async myHours(user: AuthUser): Promise<MyHoursResponse> {
     const today = shanghaiDate(this.clock.now());
     const yearKey = today.slice(0, 4);
     const monthKey = today.slice(0, 7);
+    const year = { yearStart: `${yearKey}-01-01`, yearEnd: `${yearKey}-12-31` };
     // service_date is YYYY-MM-DD text, so day ranges compare as strings; "-31" closes every month.
+    const month = { monthStart: `${monthKey}-01`, monthEnd: `${monthKey}-31` };
+    const ledger = await this.records.manager
+      .getRepository(HoursLedgerEntity)
+      .createQueryBuilder('l')
+      .select('COALESCE(SUM(CASE WHEN l.service_date >= :monthStart AND l.service_date <= :monthEnd THEN l.hours ELSE 0 END), 0)', 'month')
+      .addSelect('COALESCE(SUM(l.hours), 0)', 'year')
+      .where('l.member_id = :memberId', { memberId: user.memberId })
+      .andWhere('l.service_date >= :yearStart AND l.service_date <= :yearEnd', year)
+      .setParameters(month)
+      .getRawOne<Record<'month' | 'year', string | number | null>>();
     const inMonth = 'r.service_date >= :monthStart AND r.service_date <= :monthEnd';
-    const row = await this.records
+    const pending = await this.records
       .createQueryBuilder('r')
-      .select(`COALESCE(SUM(CASE WHEN r.status = 'confirmed' AND ${inMonth} THEN r.hours ELSE 0 END), 0)`, 'monthConfirmed')
-      .addSelect(`COALESCE(SUM(CASE WHEN r.status = 'pending' AND ${inMonth} THEN r.proposed_hours ELSE 0 END), 0)`, 'monthPending')
-      .addSelect("COALESCE(SUM(CASE WHEN r.status = 'confirmed' THEN r.hours ELSE 0 END), 0)", 'yearConfirmed')
-      .addSelect("COALESCE(SUM(CASE WHEN r.status = 'pending' THEN r.proposed_hours ELSE 0 END), 0)", 'yearPending')
+      .select(`COALESCE(SUM(CASE WHEN ${inMonth} THEN r.proposed_hours ELSE 0 END), 0)`, 'month')
+      .addSelect('COALESCE(SUM(r.proposed_hours), 0)', 'year')
       .where('r.member_id = :memberId', { memberId: user.memberId })
-      .andWhere('r.service_date >= :yearStart AND r.service_date <= :yearEnd', { yearStart: `${yearKey}-01-01`, yearEnd: `${yearKey}-12-31` })
-      .setParameters({ monthStart: `${monthKey}-01`, monthEnd: `${monthKey}-31` })
-      .getRawOne<Record<'monthConfirmed' | 'monthPending' | 'yearConfirmed' | 'yearPending', string | number | null>>();
-    const n = (v: string | number | null | undefined) => Number(v ?? 0);
+      .andWhere("r.status = 'pending'")
+      .andWhere('r.service_date >= :yearStart AND r.service_date <= :yearEnd', year)
+      .setParameters(month)
+      .getRawOne<Record<'month' | 'year', string | number | null>>();
+    const n = (v: string | number | null | undefined) => Math.round(Number(v ?? 0) * 10) / 10;
     return {
-      month: { confirmed: n(row?.monthConfirmed), pending: n(row?.monthPending) },
-      year: { confirmed: n(row?.yearConfirmed), pending: n(row?.yearPending) },
+      month: { confirmed: n(ledger?.month), pending: n(pending?.month) },
+      year: { confirmed: n(ledger?.year), pending: n(pending?.year) },
       monthKey,
       yearKey,
     };
@@ -371,6 +393,7 @@ export class ServiceRecordsService {
       decidedBy: null,
       decidedAt: null,
       decisionReason: null,
+      needId: plan.need?.id ?? null,
       createdAt: now,
       updatedAt: now,
     });
@@ -384,8 +407,43 @@ export class ServiceRecordsService {
       throw error;
     }
     if (plan.code) await this.codes.spend(m, memberId, plan.code, 'start');
+    if (plan.need) {
+      // Conditional: a sign-up is done by one visit, so a second start for the same need is refused, even racing.
+      const tied = await m
+        .createQueryBuilder()
+        .update(SignupEntity)
+        .set({ serviceRecordId: record.id })
+        .where("id = :id AND status = 'confirmed' AND service_record_id IS NULL", { id: plan.need.signupId })
+        .execute();
+      if (!tied.affected) {
+        throw new DomainException('SIGNUP_EXISTS', '这项社区需求您已经签到过了，请在服务记录中查看');
+      }
+    }
     await addFlags(m, record.id, plan.flags, now, { fresh: true });
     return record;
+  }
+
+  /**
+   * A visit doing a community need: the member holds a confirmed sign-up for it, and the need belongs to the community
+   * the visit is checked in at.
+   */
+  private async needSignup(memberId: string, needId: string, communityId: string): Promise<{ id: string; signupId: string }> {
+    const m = this.records.manager;
+    const need = await m.getRepository(ActivityEntity).findOne({ where: { id: needId } });
+    if (!need || need.scopeKind !== 'community') {
+      throw new DomainException('VALIDATION_FAILED', undefined, [{ field: 'needId', message: '没有找到这项社区需求' }]);
+    }
+    const signup = await m.getRepository(SignupEntity).findOne({ where: { activityId: need.id, memberId } });
+    if (!signup || signup.status !== 'confirmed') {
+      throw new DomainException('SIGNUP_NOT_FOUND', '您还没有报名这项社区需求，或报名已取消，不能按这项需求签到');
+    }
+    if (signup.serviceRecordId) throw new DomainException('SIGNUP_EXISTS', '这项社区需求您已经签到过了，请在服务记录中查看');
+    if ((need.communityId ?? need.scopeId) !== communityId) {
+      throw new DomainException('VALIDATION_FAILED', undefined, [
+        { field: 'needId', message: '这项需求不属于您签到的社区，请扫描该需求所在社区的签到码' },
+      ]);
+    }
+    return { id: need.id, signupId: signup.id };
   }
 
   /**

@@ -27,6 +27,8 @@ import {
   WORKER,
 } from './spec.js';
 import { ServiceRecordEntity } from '../../../src/modules/services/entities/service-record.entity.js';
+import { ActivityEntity } from '../../../src/modules/activities/entities/activity.entity.js';
+import { SignupEntity } from '../../../src/modules/activities/entities/signup.entity.js';
 import type { Caller, CommunityKey, UnitKey, World } from './world.js';
 
 /**
@@ -55,6 +57,90 @@ async function decidedRecord(w: World, community: CommunityKey, decider: string)
   await w.ds.getRepository(ServiceRecordEntity).update({ id }, { status: 'confirmed', hours: 1, decidedBy: decider, decidedAt: new Date() });
   return id;
 }
+
+/**
+ * An activity running now (started 30 minutes ago, 2 hours long), stored as the activities module stores a published
+ * one: a unit activity of 区委组织部 or 区税务局, or a need of a community.
+ */
+async function runningActivity(w: World, owner: { unit: UnitKey } | { community: CommunityKey }): Promise<string> {
+  const repo = w.ds.getRepository(ActivityEntity);
+  const startsAt = new Date(Date.now() - 30 * 60_000);
+  const unitId = 'unit' in owner ? w.units[owner.unit] : null;
+  const communityId = 'community' in owner ? w.communities[owner.community] : null;
+  const saved = await repo.save(
+    repo.create({
+      kind: 'volunteer',
+      subKind: null,
+      needKind: communityId ? 'task' : null,
+      themeId: null,
+      title: '矩阵测试活动',
+      description: '矩阵测试',
+      place: '社区活动室',
+      communityId,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 2 * 3600_000),
+      signupDeadline: new Date(startsAt.getTime() - 3600_000),
+      cancelDeadline: new Date(startsAt.getTime() - 3600_000),
+      capacity: null,
+      waitlistLimit: 0,
+      creditedHours: 1,
+      scopeKind: communityId ? 'community' : 'unit',
+      scopeId: communityId ?? unitId,
+      status: 'published',
+      unitId,
+      authorId: w.person('孙伟'),
+      reviewedBy: null,
+      reviewedAt: null,
+      reviewNote: null,
+      publishedAt: startsAt,
+      cancelReason: null,
+      confirmedCount: 0,
+      waitlistCount: 0,
+      waitlistSeq: 0,
+    }),
+  );
+  return saved.id;
+}
+
+/** The activity a caller runs attendance for (in scope), or one they do not (out). */
+function attendanceActivity(w: World, who: Caller, scope: 'in' | 'out'): Promise<string> {
+  if (who === 'worker') return runningActivity(w, { community: scope === 'out' ? 'gm' : 'xy' });
+  return runningActivity(w, { unit: scope === 'out' && who === 'orgUnit' ? 'sw' : 'zzb' });
+}
+
+async function confirmedSignup(w: World, activityId: string, memberId: string): Promise<string> {
+  const repo = w.ds.getRepository(SignupEntity);
+  const saved = await repo.save(
+    repo.create({
+      activityId,
+      memberId,
+      status: 'confirmed',
+      waitlistSeq: null,
+      signedUpAt: new Date(),
+      cancelledAt: null,
+      cancelReason: null,
+      onBehalf: false,
+      onBehalfReason: null,
+      createdBy: memberId,
+      checkedInAt: null,
+      checkedOutAt: null,
+      attendanceMethod: null,
+      markedBy: null,
+      creditedHours: 0,
+      serviceRecordId: null,
+    }),
+  );
+  return saved.id;
+}
+
+async function activityCode(w: World, activityId: string): Promise<string> {
+  const res = await w.api().get(`/api/v1/activities/${activityId}/code`).set(await w.auth(w.person('孙伟')));
+  if (res.status !== 200) throw new Error(`fixture activity code answered ${res.status}`);
+  return (res.body as { code: string }).code;
+}
+
+const thisYear = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 4);
+const today = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
 export const ENDPOINTS: Record<string, EndpointSpec> = {
   // ---------------------------------------------------------------- public: health, visitor pages, sign-in
@@ -725,12 +811,88 @@ export const ENDPOINTS: Record<string, EndpointSpec> = {
       body: { serviceType: 'care', description: '帮助社区整理图书角' },
     }),
   },
+  // ---------------------------------------------------------------- activity attendance, the hours ledger, certificates
+  'GET /api/v1/activities/{id}/code': {
+    // The organizer running the activity, or a worker of the need's community; the admin holds no organizer duty.
+    allowed: ['worker', 'orgUnit', 'orgDistrict'],
+    ok: { status: 200, check: (res) => expect((res.body as { code: string }).code).toMatch(/^a1\./) },
+    outOfScope: { worker: FORBIDDEN, orgUnit: FORBIDDEN },
+    build: async (w, who, scope) => ({ params: { id: await attendanceActivity(w, who, scope) } }),
+  },
+  'POST /api/v1/activities/{id}/attendance/scan': {
+    allowed: MEMBERS,
+    ok: { status: 200, check: (res) => expect((res.body as { checkedInAt: string | null }).checkedInAt).not.toBeNull() },
+    // Someone who did not sign up for it.
+    outOfScope: each(MEMBERS, { status: 404, code: 'SIGNUP_NOT_FOUND' }),
+    build: async (w, who, scope) => {
+      const id = await runningActivity(w, { unit: 'zzb' });
+      if (scope === 'in' && who !== 'admin' && who !== 'anon') await confirmedSignup(w, id, w.self(who));
+      return { params: { id }, body: { code: await activityCode(w, id) } };
+    },
+  },
+  'POST /api/v1/activities/{id}/attendance/mark': {
+    allowed: ['worker', 'orgUnit', 'orgDistrict'],
+    ok: { status: 200, check: (res) => expect((res.body as { signups: Array<{ status: string }> }).signups[0]!.status).toBe('attended') },
+    outOfScope: { worker: FORBIDDEN, orgUnit: FORBIDDEN },
+    build: async (w, who, scope) => {
+      const id = await attendanceActivity(w, who, scope);
+      const signupId = await confirmedSignup(w, id, (await w.member('zzb')).id);
+      return { params: { id }, body: { entries: [{ signupId, status: 'attended' }] } };
+    },
+  },
+  'GET /api/v1/activities/{id}/attendance': {
+    allowed: ['worker', 'orgUnit', 'orgDistrict'],
+    ok: { status: 200, check: (res) => expect(res.body).toMatchObject({ expected: 1, arrived: 0 }) },
+    outOfScope: { worker: FORBIDDEN, orgUnit: FORBIDDEN },
+    build: async (w, who, scope) => {
+      const id = await attendanceActivity(w, who, scope);
+      await confirmedSignup(w, id, (await w.member('zzb')).id);
+      return { params: { id } };
+    },
+  },
+  'GET /api/v1/me/hours/ledger': { allowed: MEMBERS, ok: OK, build: () => ({ query: { year: thisYear() } }) },
+  'POST /api/v1/me/certificates': {
+    allowed: MEMBERS,
+    ok: { status: 201, check: (res) => expect((res.body as { serial: string }).serial).toMatch(/^XF-\d{4}-/) },
+    build: () => ({ body: { from: `${thisYear()}-01-01`, to: today() } }),
+  },
+  'GET /api/v1/me/certificates': { allowed: MEMBERS, ok: OK, build: () => ({}) },
+  'GET /api/v1/public/certificates/{serial}': {
+    public: true,
+    allowed: ALL,
+    ok: { status: 200, check: (res) => expect((res.body as { memberName: string }).memberName).toContain('*') },
+    build: async (w) => {
+      const res = await w
+        .api()
+        .post('/api/v1/me/certificates')
+        .set(await w.auth(w.person('张建国')))
+        .set('Idempotency-Key', `matrix-${w.next()}`)
+        .send({ from: `${thisYear()}-01-01`, to: today() });
+      if (res.status !== 201) throw new Error(`fixture certificate answered ${res.status}`);
+      return { params: { serial: (res.body as { serial: string }).serial } };
+    },
+  },
+  'POST /api/v1/hours/corrections': {
+    allowed: ORGANIZERS,
+    ok: { status: 201, check: (res) => expect(res.body).toMatchObject({ source: 'correction', hours: 0.5 }) },
+    // A member of a unit the unit organizer does not cover.
+    outOfScope: { orgUnit: FORBIDDEN },
+    build: async (w, who, scope) => ({
+      body: {
+        memberId: (await w.member(scope === 'out' && who === 'orgUnit' ? 'sw' : 'zzb')).id,
+        hours: 0.5,
+        date: today(),
+        reason: '按签到表补记',
+      },
+    }),
+  },
 };
 
 /** The only endpoints anyone may call without a token (health, docs, sign-in and the visitor pages). */
 export const PUBLIC_ENDPOINTS = [
   'GET /api/health',
   'GET /api/v1/public/overview',
+  'GET /api/v1/public/certificates/{serial}',
   'POST /api/v1/auth/demo',
   'POST /api/v1/auth/wechat',
   'POST /api/v1/auth/bind/phone',

@@ -47,4 +47,9 @@ export class StartServiceDto implements ServiceStartRequest {
   @IsOptional()
   @IsISO8601({ strict: true }, { message: '离线记录的时间格式不正确' })
   offlineClaimedAt?: string;
+
+  @ApiPropertyOptional({ description: '所做的社区需求（本人已报名且在签到社区）' })
+  @IsOptional()
+  @IsUUID('all', { message: '社区需求编号无效' })
+  needId?: string;
 }
