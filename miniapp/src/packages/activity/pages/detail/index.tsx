@@ -83,6 +83,8 @@ export default function ActivityDetailPage() {
   const active = mine !== null && (mine.status === 'confirmed' || mine.status === 'waitlisted');
   const need = activity.scopeKind === 'community';
   const published = activity.status === 'published';
+  // Arrival may already have been scanned (attended): the departure scan is still to come while the activity runs.
+  const present = mine !== null && (mine.status === 'confirmed' || mine.status === 'attended');
   const cancelClosed = active && !activity.can.cancelSignup && new Date(activity.cancelDeadline).getTime() <= Date.now();
 
   return (
@@ -162,7 +164,7 @@ export default function ActivityDetailPage() {
           </Button>
         ) : null}
 
-        {!need && mine?.status === 'confirmed' && published ? (
+        {!need && present && published ? (
           <Button className="activity-action activity-detail__scan" type="primary" size="large" block onClick={() => openScan(activity.id)}>
             扫码签到
           </Button>
