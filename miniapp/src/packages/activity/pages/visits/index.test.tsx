@@ -35,7 +35,7 @@ describe('VisitsPage', () => {
 
     typeIntoInput(container, 'visits-form__date', '2999-01-01');
     fireEvent.click(container.querySelector('.visits-form__submit') as HTMLElement);
-    expect(await screen.findByText('请写明走访的村组或住户，至少 2 个字')).toBeTruthy();
+    expect(await screen.findByText('请填写走访的住户或村组')).toBeTruthy();
     expect(screen.getByText('走访日期不能晚于今天')).toBeTruthy();
     expect(requestsTo('POST', VISITS)).toHaveLength(0);
 

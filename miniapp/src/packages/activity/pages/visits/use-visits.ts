@@ -47,7 +47,7 @@ export function useVisits() {
     const trimmedPlace = place.trim();
     const day = visitedOn.trim();
     const local: Record<string, string | undefined> = {};
-    if (trimmedPlace.length < 2) local.place = '请写明走访的村组或住户，至少 2 个字';
+    if (trimmedPlace === '') local.place = '请填写走访的住户或村组';
     if (!isDay(day)) local.visitedOn = '请按“2026-03-05”的格式写日期';
     else if (day > dayKey(new Date())) local.visitedOn = '走访日期不能晚于今天';
     setLocal(local);
