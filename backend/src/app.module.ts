@@ -22,6 +22,7 @@ import { dataSourceOptions } from './database/data-source-options.js';
 import { STARTUP_MIGRATIONS } from './database/startup-migrations.js';
 import { serializeSqliteConnection } from './database/serial-sqlite-transactions.js';
 import { installTransactionRunner } from './database/transaction-runner.js';
+import { ActivitiesModule } from './modules/activities/activities.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { HealthModule } from './modules/health/health.module.js';
@@ -97,6 +98,7 @@ export class AppModule {
         ServicesModule,
         AttendanceModule,
         HoursModule,
+        ActivitiesModule,
         ...imports,
       ],
       providers: [

@@ -1,6 +1,8 @@
 import type { Role, ScopeKind, UnitKind } from '@pioneer/shared-types';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { PiiCrypto } from '../../common/crypto/pii-crypto.service.js';
+import { ActivityThemeEntity } from '../../modules/activities/entities/activity-theme.entity.js';
+import { ActivityEntity } from '../../modules/activities/entities/activity.entity.js';
 import { BranchEntity } from '../../modules/org/entities/branch.entity.js';
 import { CommunityEntity } from '../../modules/org/entities/community.entity.js';
 import { MemberEntity } from '../../modules/org/entities/member.entity.js';
@@ -113,6 +115,7 @@ export async function seedDemo(ds: DataSource, crypto: PiiCrypto): Promise<void>
       const unitId = units[i]!.id;
       branches.set(unitId, await m.save(u.branches.map((name) => m.create(BranchEntity, { unitId, name }))));
     }
+    const people = new Map<string, MemberEntity>();
     for (const p of PEOPLE) {
       const unit = units[p.unit]!;
       const member = await m.save(
@@ -127,6 +130,7 @@ export async function seedDemo(ds: DataSource, crypto: PiiCrypto): Promise<void>
           unionid: null,
         }),
       );
+      people.set(p.name, member);
       await m.save(
         p.roles.map((r) =>
           m.create(RoleAssignmentEntity, {
@@ -138,5 +142,113 @@ export async function seedDemo(ds: DataSource, crypto: PiiCrypto): Promise<void>
         ),
       );
     }
+    await seedActivities(m, {
+      unitOrganizer: people.get('陈明')!,
+      districtOrganizer: people.get('孙伟')!,
+      worker: people.get('刘芳')!,
+      xiangyang: communities[0]!,
+    });
   });
+}
+
+const DAY = 86_400_000;
+
+/** Beijing wall-clock time `days` from now at hh:mm, as an instant. */
+function beijingAt(now: Date, days: number, hh: number, mm = 0): Date {
+  const local = new Date(now.getTime() + 8 * 3_600_000 + days * DAY);
+  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), hh - 8, mm));
+}
+
+/**
+ * A few activities to try the screens with, dated from the day the demo is seeded: this month's theme, a published
+ * volunteer activity of 区委组织部 with places left, a district-wide draft of 孙伟 (submitting it sends it to review,
+ * which needs a second district organizer — the demo has one only, so it waits there, as it would in life), and a
+ * community need of 向阳社区 its worker published.
+ */
+async function seedActivities(
+  m: EntityManager,
+  who: { unitOrganizer: MemberEntity; districtOrganizer: MemberEntity; worker: MemberEntity; xiangyang: CommunityEntity },
+): Promise<void> {
+  const now = new Date();
+  const month = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
+  const [theme] = await m.save([
+    m.create(ActivityThemeEntity, { month, title: '邻里守望 温暖同行', createdBy: who.districtOrganizer.id }),
+  ]);
+  const base = {
+    subKind: null,
+    needKind: null,
+    communityId: null,
+    capacity: null,
+    waitlistLimit: 0,
+    unitId: null,
+    reviewedBy: null,
+    reviewedAt: null,
+    reviewNote: null,
+    publishedAt: null,
+    cancelReason: null,
+    confirmedCount: 0,
+    waitlistCount: 0,
+    waitlistSeq: 0,
+  };
+  const timed = (days: number, from: number, to: number) => {
+    const startsAt = beijingAt(now, days, from);
+    return { startsAt, endsAt: beijingAt(now, days, to), signupDeadline: beijingAt(now, days - 1, 18), cancelDeadline: beijingAt(now, days - 1, 12) };
+  };
+  await m.save([
+    m.create(ActivityEntity, {
+      ...base,
+      ...timed(7, 9, 11),
+      kind: 'volunteer',
+      subKind: 'environment',
+      themeId: theme!.id,
+      title: '向阳河沿岸环境清整',
+      description: '沿向阳河步道清捡垃圾、清理小广告。手套、夹子和垃圾袋由社区准备，请穿方便行走的鞋。',
+      place: '向阳河步道东口（向阳路 18 号对面）',
+      communityId: who.xiangyang.id,
+      capacity: 20,
+      waitlistLimit: 5,
+      creditedHours: 2,
+      scopeKind: 'unit',
+      scopeId: who.unitOrganizer.unitId,
+      unitId: who.unitOrganizer.unitId,
+      status: 'published',
+      authorId: who.unitOrganizer.id,
+      publishedAt: now,
+    }),
+    m.create(ActivityEntity, {
+      ...base,
+      ...timed(14, 14, 16),
+      kind: 'party_day',
+      themeId: theme!.id,
+      title: '主题党日：走进社区党群服务中心',
+      description: '参观社区党群服务中心，听社区书记讲基层治理，交流在职党员到社区报到的做法。',
+      place: '向阳社区党群服务中心二楼会议室',
+      capacity: 60,
+      waitlistLimit: 10,
+      creditedHours: 2,
+      scopeKind: 'district',
+      scopeId: null,
+      unitId: who.districtOrganizer.unitId,
+      status: 'draft',
+      authorId: who.districtOrganizer.id,
+    }),
+    m.create(ActivityEntity, {
+      ...base,
+      ...timed(5, 15, 17),
+      kind: 'volunteer',
+      subKind: 'caring',
+      needKind: 'wish',
+      title: '帮独居老人更换楼道灯泡',
+      description: '向阳社区 3 号楼几位独居老人家门口的楼道灯坏了，需要一两位党员帮忙更换，灯泡由社区提供。',
+      place: '向阳社区 3 号楼',
+      communityId: who.xiangyang.id,
+      capacity: 2,
+      creditedHours: 1,
+      scopeKind: 'community',
+      scopeId: who.xiangyang.id,
+      status: 'published',
+      authorId: who.worker.id,
+      publishedAt: now,
+    }),
+  ]);
 }

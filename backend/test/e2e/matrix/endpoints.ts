@@ -1,4 +1,6 @@
 import type {
+  ActivityDetail,
+  ActivitySummary,
   ModelPostView,
   MemberView,
   Page,
@@ -29,7 +31,8 @@ import {
 import { ServiceRecordEntity } from '../../../src/modules/services/entities/service-record.entity.js';
 import { ActivityEntity } from '../../../src/modules/activities/entities/activity.entity.js';
 import { SignupEntity } from '../../../src/modules/activities/entities/signup.entity.js';
-import type { Caller, CommunityKey, UnitKey, World } from './world.js';
+import { ActivityThemeEntity } from '../../../src/modules/activities/entities/activity-theme.entity.js';
+import type { Caller, CommunityKey, Persona, UnitKey, World } from './world.js';
 
 /**
  * The authorization matrix: every endpoint of the app, keyed as the OpenAPI document names it. The suite fails when
@@ -141,6 +144,87 @@ async function activityCode(w: World, activityId: string): Promise<string> {
 
 const thisYear = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 4);
 const today = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+
+/** What a caller publishes: 刘芳 a need of 向阳社区 (光明社区 out of scope), 陈明 an activity of 区委组织部 (区人民医院 out), 孙伟 a district-wide one. */
+type ActivityFixture = { scopeKind: ActivityEntity['scopeKind']; scopeId: string | null; author: string };
+function publisherFixture(w: World, who: Caller, scope: 'in' | 'out'): ActivityFixture {
+  if (who === 'worker') return { scopeKind: 'community', scopeId: w.communities[scope === 'out' ? 'gm' : 'xy'], author: w.self(who) };
+  if (who === 'orgDistrict') return { scopeKind: 'district', scopeId: null, author: w.self(who) };
+  // The unit organizer; members and the admin get what he could do, so their 403 comes from the role check.
+  return { scopeKind: 'unit', scopeId: w.units[scope === 'out' ? 'yy' : 'zzb'], author: w.person('陈明') };
+}
+
+/** An activity row as publishing leaves it, written to the table (status and times as the case needs). */
+async function activityRow(
+  w: World,
+  f: ActivityFixture,
+  status: ActivityEntity['status'],
+  options: { startsInHours?: number } = {},
+): Promise<string> {
+  const startsAt = new Date(Date.now() + (options.startsInHours ?? 48) * 3600_000);
+  const row = w.ds.getRepository(ActivityEntity).create({
+    kind: 'volunteer',
+    subKind: null,
+    needKind: f.scopeKind === 'community' ? 'task' : null,
+    themeId: null,
+    title: `矩阵活动${w.next()}`,
+    description: '整理社区图书角',
+    place: '社区服务站',
+    communityId: f.scopeKind === 'community' ? f.scopeId : null,
+    startsAt,
+    endsAt: new Date(startsAt.getTime() + 2 * 3600_000),
+    signupDeadline: new Date(startsAt.getTime() - 3600_000),
+    cancelDeadline: new Date(startsAt.getTime() - 3600_000),
+    capacity: 10,
+    waitlistLimit: 2,
+    creditedHours: 2,
+    scopeKind: f.scopeKind,
+    scopeId: f.scopeId,
+    status,
+    unitId: f.scopeKind === 'unit' ? f.scopeId : null,
+    authorId: f.author,
+    reviewedBy: null,
+    reviewedAt: null,
+    reviewNote: null,
+    publishedAt: status === 'published' ? new Date() : null,
+    cancelReason: null,
+    confirmedCount: 0,
+    waitlistCount: 0,
+    waitlistSeq: 0,
+  });
+  await w.ds.getRepository(ActivityEntity).insert(row);
+  return row.id;
+}
+
+async function themeRow(w: World): Promise<string> {
+  const row = w.ds.getRepository(ActivityThemeEntity).create({ month: '2026-07', title: `矩阵主题${w.next()}`, createdBy: w.person('孙伟') });
+  await w.ds.getRepository(ActivityThemeEntity).insert(row);
+  return row.id;
+}
+
+const PUBLISHERS: readonly Persona[] = ['worker', 'orgUnit', 'orgDistrict'];
+
+function activityBody(w: World, who: Caller, scope: 'in' | 'out'): object {
+  const f = publisherFixture(w, who, scope);
+  const startsAt = new Date(Date.now() + 72 * 3600_000);
+  const iso = (ms: number) => new Date(startsAt.getTime() + ms).toISOString();
+  return {
+    kind: 'volunteer',
+    needKind: f.scopeKind === 'community' ? 'task' : undefined,
+    title: `矩阵新活动${w.next()}`,
+    description: '陪伴社区老人读报聊天',
+    place: '社区活动室',
+    startsAt: iso(0),
+    endsAt: iso(2 * 3600_000),
+    signupDeadline: iso(-3600_000),
+    cancelDeadline: iso(-3600_000),
+    capacity: 20,
+    waitlistLimit: 5,
+    creditedHours: 2,
+    scopeKind: f.scopeKind,
+    scopeId: f.scopeId,
+  };
+}
 
 export const ENDPOINTS: Record<string, EndpointSpec> = {
   // ---------------------------------------------------------------- public: health, visitor pages, sign-in
@@ -884,6 +968,113 @@ export const ENDPOINTS: Record<string, EndpointSpec> = {
         date: today(),
         reason: '按签到表补记',
       },
+    }),
+  },
+
+  // ---------------------------------------------------------------- activities and community needs (publishing)
+  'GET /api/v1/activity-themes': { allowed: ALL, ok: OK, build: () => ({ query: { year: '2026' } }) },
+  'POST /api/v1/activity-themes': {
+    allowed: ORGANIZERS,
+    ok: CREATED,
+    build: (w) => ({ body: { month: '2026-08', title: `矩阵新主题${w.next()}` } }),
+  },
+  'DELETE /api/v1/activity-themes/{id}': {
+    allowed: ORGANIZERS,
+    ok: NO_CONTENT,
+    build: async (w) => ({ params: { id: await themeRow(w) } }),
+  },
+  'GET /api/v1/activities': {
+    allowed: ALL,
+    ok: (who) => ({
+      status: 200,
+      check: (res) => {
+        const list = items<ActivitySummary>(res.body);
+        // The admin holds no member duty: nothing to sign up for. Everyone else sees the district-wide one.
+        if (who === 'admin') expect(list).toEqual([]);
+        for (const a of list) expect(['published', 'cancelled']).toContain(a.status);
+      },
+    }),
+    build: async (w) => {
+      await activityRow(w, { scopeKind: 'district', scopeId: null, author: w.person('孙伟') }, 'published');
+      return { query: { pageSize: '100' } };
+    },
+  },
+  'GET /api/v1/activities/manage': {
+    allowed: PUBLISHERS,
+    ok: (who) => ({
+      status: 200,
+      check: (res, { w }) => {
+        const list = items<ActivitySummary>(res.body);
+        if (who === 'worker') for (const a of list) expect(a.community?.id).toBe(w.communities.xy);
+        if (who === 'orgUnit') expect(list.some((a) => a.scopeKind === 'community')).toBe(false);
+      },
+    }),
+    build: async (w) => {
+      await activityRow(w, publisherFixture(w, 'worker', 'out'), 'draft');
+      await activityRow(w, publisherFixture(w, 'orgUnit', 'out'), 'draft');
+      return { query: { pageSize: '100' } };
+    },
+  },
+  'GET /api/v1/activities/{id}': {
+    // Open to every member it is for; the admin holds no member duty and is shown nothing (as if absent).
+    allowed: MEMBERS,
+    denied: NOT_FOUND,
+    ok: OK,
+    outOfScope: each(['member', 'worker', 'orgUnit'], NOT_FOUND),
+    build: async (w, _who, scope) => {
+      const f: ActivityFixture =
+        scope === 'out'
+          ? { scopeKind: 'unit', scopeId: w.units.yy, author: w.person('孙伟') }
+          : { scopeKind: 'district', scopeId: null, author: w.person('孙伟') };
+      return { params: { id: await activityRow(w, f, 'published') } };
+    },
+  },
+  'POST /api/v1/activities': {
+    allowed: PUBLISHERS,
+    ok: CREATED,
+    outOfScope: { worker: FORBIDDEN, orgUnit: FORBIDDEN },
+    build: (w, who, scope) => ({ body: activityBody(w, who, scope) }),
+  },
+  'PATCH /api/v1/activities/{id}': {
+    allowed: PUBLISHERS,
+    ok: OK,
+    outOfScope: { worker: NOT_FOUND, orgUnit: NOT_FOUND },
+    build: async (w, who, scope) => ({
+      params: { id: await activityRow(w, publisherFixture(w, who, scope), 'draft') },
+      body: { place: '社区党群服务中心' },
+    }),
+  },
+  'POST /api/v1/activities/{id}/submit': {
+    allowed: PUBLISHERS,
+    ok: OK,
+    outOfScope: { worker: NOT_FOUND, orgUnit: NOT_FOUND },
+    build: async (w, who, scope) => ({ params: { id: await activityRow(w, publisherFixture(w, who, scope), 'draft') }, body: {} }),
+  },
+  'POST /api/v1/activities/{id}/review': {
+    // 三审三校: a district organizer other than the author.
+    allowed: DISTRICT,
+    ok: { status: 200, check: (res) => expect((res.body as ActivityDetail).status).toBe('published') },
+    build: async (w) => ({
+      params: { id: await activityRow(w, { scopeKind: 'district', scopeId: null, author: w.person('陈明') }, 'in_review') },
+      body: { decision: 'approve' },
+    }),
+  },
+  'POST /api/v1/activities/{id}/cancel': {
+    allowed: PUBLISHERS,
+    ok: { status: 200, check: (res) => expect((res.body as ActivityDetail).status).toBe('cancelled') },
+    outOfScope: { worker: NOT_FOUND, orgUnit: NOT_FOUND },
+    build: async (w, who, scope) => ({
+      params: { id: await activityRow(w, publisherFixture(w, who, scope), 'draft') },
+      body: { reason: '天气原因改期' },
+    }),
+  },
+  'POST /api/v1/activities/{id}/finish': {
+    allowed: PUBLISHERS,
+    ok: { status: 200, check: (res) => expect((res.body as ActivityDetail).status).toBe('finished') },
+    outOfScope: { worker: NOT_FOUND, orgUnit: NOT_FOUND },
+    build: async (w, who, scope) => ({
+      params: { id: await activityRow(w, publisherFixture(w, who, scope), 'published', { startsInHours: -3 }) },
+      body: {},
     }),
   },
 };
