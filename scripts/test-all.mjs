@@ -76,10 +76,18 @@ runSuite(
   { cwd: join(ROOT, 'miniapp') },
 );
 runSuite(
-  'compiled backend (start-up, API document)',
+  'compiled backend (start-up, API document, two schedulers)',
   'node',
-  ['--test', '--test-reporter=spec', '--test-reporter=tap', '--test-reporter-destination=stdout', `--test-reporter-destination=${join(ARTIFACTS, 'startup.tap')}`, 'scripts/tests/startup.test.mjs', 'scripts/tests/openapi.test.mjs'],
+  ['--test', '--test-reporter=spec', '--test-reporter=tap', '--test-reporter-destination=stdout', `--test-reporter-destination=${join(ARTIFACTS, 'startup.tap')}`, 'scripts/tests/startup.test.mjs', 'scripts/tests/openapi.test.mjs', 'scripts/tests/reminders-two-processes.test.mjs'],
   tapCount(join(ARTIFACTS, 'startup.tap')),
+);
+// Two compiled backend processes on one MariaDB/MySQL database: the sign-up capacity guard across processes (defines no
+// test without TEST_MYSQL_URL, which CI requires above).
+runSuite(
+  'sign-up rush (two backend processes, one MariaDB)',
+  'node',
+  ['--test', '--test-reporter=spec', '--test-reporter=tap', '--test-reporter-destination=stdout', `--test-reporter-destination=${join(ARTIFACTS, 'signup-rush.tap')}`, 'scripts/tests/signup-rush.test.mjs'],
+  tapCount(join(ARTIFACTS, 'signup-rush.tap')),
 );
 runSuite('weapp size budget', 'npm', ['run', 'size', '-w', 'miniapp'], single);
 // After the size budget, which has just built dist/weapp: the simulator reuses that build.

@@ -38,7 +38,10 @@ import { RosterModule } from './modules/roster/roster.module.js';
 import { ServicesModule } from './modules/services/services.module.js';
 import { AttendanceModule } from './modules/attendance/attendance.module.js';
 import { HoursModule } from './modules/hours/hours.module.js';
+import { SignupsModule } from './modules/signups/signups.module.js';
 import { SuggestionsModule } from './modules/suggestions/suggestions.module.js';
+import { RemindersModule } from './modules/reminders/reminders.module.js';
+import { VisitsModule } from './modules/visits/visits.module.js';
 import { WechatModule } from './wechat/wechat.module.js';
 
 export interface AppModuleOptions {
@@ -99,6 +102,9 @@ export class AppModule {
         AttendanceModule,
         HoursModule,
         ActivitiesModule,
+        RemindersModule,
+        VisitsModule,
+        SignupsModule,
         ...imports,
       ],
       providers: [

@@ -35,16 +35,25 @@ function logFile(): string {
   return file;
 }
 
+/** A second instance of the backend: the database (and, if given, the fake WeChat) of an app already started. */
+export interface SharedWith {
+  db: TestDatabase;
+  wechat?: FakeWechatServer;
+}
+
 /**
  * The whole application on its own fresh database, listening on an ephemeral loopback port, with a fake WeChat.
- * `imports` mounts test-only modules (probes) beside the product's.
+ * `imports` mounts test-only modules (probes) beside the product's. With `shared`, another instance on the database
+ * of an app already running (as two backend processes share one in production); its close() leaves the database and
+ * a shared fake WeChat to their owner.
  */
 export async function startTestApp(
   driver: Driver,
   env: Record<string, string> = {},
   imports: AppModuleOptions['imports'] = [],
+  shared?: SharedWith,
 ): Promise<TestApp> {
-  const db = await createTestDatabase(driver);
+  const db = shared?.db ?? (await createTestDatabase(driver));
   const config = loadConfiguration({
     NODE_ENV: 'test',
     DATABASE_URL: db.url,
@@ -53,10 +62,13 @@ export async function startTestApp(
     LOG_FILE: logFile(),
     PORT: '0',
     H5_DIR: '/nonexistent-h5-build',
+    // The activity scheduler's rounds are run explicitly (ActivitySchedulerService.runOnce) where a test needs one, so
+    // no timer round finishes or reminds anything behind another test's back.
+    ACTIVITY_SCHEDULER_SECONDS: '3600',
     ...env,
   });
-  const wechat = new FakeWechatServer({ appId: config.wechat.appId, appSecret: config.wechat.appSecret });
-  const wechatUrl = await wechat.start(0, '127.0.0.1');
+  const wechat = shared?.wechat ?? new FakeWechatServer({ appId: config.wechat.appId, appSecret: config.wechat.appSecret });
+  const wechatUrl = shared?.wechat?.baseUrl ?? (await wechat.start(0, '127.0.0.1'));
   config.wechat.apiBase = wechatUrl;
   const app = await createApp(config, { imports });
   await prepareDatabase(app, { ...config, app: { ...config.app, demo: true } });
@@ -72,8 +84,8 @@ export async function startTestApp(
     wechatUrl,
     close: async () => {
       await app.close();
-      await wechat.stop();
-      await db.drop();
+      if (!shared?.wechat) await wechat.stop();
+      if (!shared) await db.drop();
     },
   };
 }

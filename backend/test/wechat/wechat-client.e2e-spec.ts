@@ -12,7 +12,7 @@ import { SharedCacheEntity } from '../../src/common/shared-cache/shared-cache.en
 import { SharedCacheService } from '../../src/common/shared-cache/shared-cache.service.js';
 import { dataSourceOptions } from '../../src/database/data-source-options.js';
 import { PNG_SIGNATURE } from '../../src/wechat/fake/fake-png.js';
-import { type FakeSentMessage, FakeWechatServer } from '../../src/wechat/fake/fake-wechat-server.js';
+import { type FakeSentMessage, type FakeSubscribeAttempt, FakeWechatServer } from '../../src/wechat/fake/fake-wechat-server.js';
 import { WechatClient, wechatTokenCacheKey } from '../../src/wechat/wechat-client.js';
 import type { WechatClientOptions } from '../../src/wechat/wechat-options.js';
 import { WechatModule } from '../../src/wechat/wechat.module.js';
@@ -442,6 +442,38 @@ describe('WechatClient against the fake WeChat server', () => {
       await expect(
         client.sendSubscribeMessage({ toUser: 'o-1', templateId: 'tpl', data: { thing1: { value: '字'.repeat(20) } } }),
       ).resolves.toEqual({ sent: true });
+    });
+  });
+
+  describe('the fake’s subscribe-message field rules', () => {
+    const send = (time2: string) =>
+      client.sendSubscribeMessage({ toUser: 'o-time', templateId: 'tpl-time', data: { thing1: { value: '活动提醒' }, time2: { value: time2 } } });
+
+    it('takes WeChat’s time formats and refuses anything else in a time field (47003)', async () => {
+      for (const good of ['2026-03-01 09:30', '15:01', '2019年10月1日 15:01', '2026-03-01 09:30 ~ 11:30']) {
+        await expect(send(good)).resolves.toEqual({ sent: true });
+      }
+      for (const bad of ['活动开始前', '2026-03-01', '明天 9 点']) {
+        await expect(send(bad)).resolves.toEqual({ sent: false, reason: 'invalid_data' });
+      }
+    });
+
+    it('shows every attempt with the data it received and its errcode, refused ones too', async () => {
+      await send('2026-03-01 09:30');
+      await send('活动开始前');
+      await post('/__fake/refuse-subscribe', { openid: 'o-time' });
+      await send('2026-03-01 09:30');
+      await post('/__fake/allow-subscribe', { openid: 'o-time' });
+      await send('2026-03-01 10:30');
+      const attempts = await get<FakeSubscribeAttempt[]>('/__fake/subscribe-attempts');
+      expect(attempts.map((a) => [a.data.time2!.value, a.errcode])).toEqual([
+        ['2026-03-01 09:30', 0],
+        ['活动开始前', 47003],
+        ['2026-03-01 09:30', 43101],
+        ['2026-03-01 10:30', 0],
+      ]);
+      expect(attempts[0]).toMatchObject({ touser: 'o-time', template_id: 'tpl-time', data: { thing1: { value: '活动提醒' } } });
+      expect(await get<FakeSentMessage[]>('/__fake/sent-messages')).toHaveLength(2);
     });
   });
 

@@ -16,6 +16,7 @@ import { MessageTitles1764813700000 } from './1764813700000-message-titles.js';
 import { ServiceQueueDayIndex1764815300000 } from './1764815300000-service-queue-day-index.js';
 import { HoursResubmission1764823000000 } from './1764823000000-hours-resubmission.js';
 import { Activities1764900000000 } from './1764900000000-activities.js';
+import { PushLog1764900100000 } from './1764900100000-push-log.js';
 
 /** Listed explicitly (no glob) so the compiled app and the test runner load exactly the same set, in order. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   ServiceQueueDayIndex1764815300000,
   HoursResubmission1764823000000,
   Activities1764900000000,
+  PushLog1764900100000,
 ];

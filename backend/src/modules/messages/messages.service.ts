@@ -23,6 +23,7 @@ import type { AuthUser } from '../../common/auth/auth-user.js';
 import { DomainException } from '../../common/errors/domain.exception.js';
 import type { AppConfig } from '../../config/configuration.js';
 import { WechatClient } from '../../wechat/wechat-client.js';
+import { WECHAT_ERRCODE } from '../../wechat/wechat-errors.js';
 import { isUniqueViolation } from '../../common/errors/db-constraint.js';
 import { MemberEntity } from '../org/entities/member.entity.js';
 import { pageWindow, toPage } from '../../common/http/paging.js';
@@ -46,6 +47,8 @@ export interface SendMessageInput {
    * activity reminder's name, time and place. Values are cut to WeChat's field limits when pushed.
    */
   pushData?: Record<string, string>;
+  /** The row's id, when the caller records it elsewhere in the same transaction (e.g. a reminder delivery). */
+  id?: string;
 }
 
 /**
@@ -82,15 +85,18 @@ export class MessagesService implements OnModuleInit, OnApplicationShutdown, Ent
   }
 
   /** Writes one inbox row; with a manager it joins the caller's transaction (and any push waits for its commit). */
-  async send(input: SendMessageInput, manager?: EntityManager): Promise<void> {
-    await this.sendMany([input], manager);
+  async send(input: SendMessageInput, manager?: EntityManager): Promise<string> {
+    const [id] = await this.sendMany([input], manager);
+    return id!;
   }
 
-  async sendMany(inputs: SendMessageInput[], manager?: EntityManager): Promise<void> {
-    if (inputs.length === 0) return;
+  /** Writes the rows in one insert and answers their ids, in the order given. */
+  async sendMany(inputs: SendMessageInput[], manager?: EntityManager): Promise<string[]> {
+    if (inputs.length === 0) return [];
     const repo = (manager ?? this.ds.manager).getRepository(MessageEntity);
     const rows = inputs.map((input) =>
       repo.create({
+        ...(input.id ? { id: input.id } : {}),
         memberId: input.memberId,
         kind: input.kind,
         title: messageTitle(input.kind, input.title),
@@ -99,19 +105,23 @@ export class MessagesService implements OnModuleInit, OnApplicationShutdown, Ent
         readAt: null,
         pushState: this.templates[input.kind] ? 'queued' : 'none',
         pushData: input.pushData ? JSON.stringify(input.pushData) : null,
+        pushErrcode: null,
+        pushedAt: null,
         // Set here, not by the column default: SQLite's default keeps whole seconds and the inbox sorts by it.
         createdAt: this.nextTimestamp(),
       }),
     );
     await repo.insert(rows);
+    const ids = rows.map((r) => r.id);
     const queued = rows.filter((r) => r.pushState === 'queued').map((r) => r.id);
-    if (queued.length === 0) return;
+    if (queued.length === 0) return ids;
     const runner = manager?.queryRunner;
     if (runner?.isTransactionActive) {
       this.afterCommit.set(runner, [...(this.afterCommit.get(runner) ?? []), ...queued]);
     } else {
       this.track(this.push(queued));
     }
+    return ids;
   }
 
   afterTransactionCommit(event: TransactionCommitEvent): void {
@@ -238,10 +248,11 @@ export class MessagesService implements OnModuleInit, OnApplicationShutdown, Ent
   private async pushOne(row: MessageEntity, openid: string | null): Promise<void> {
     const templateId = this.templates[row.kind];
     if (!templateId || !openid || !(await this.spendAcceptance(row.memberId, templateId))) {
-      await this.setPushState(row.id, 'skipped');
+      await this.setPushState(row.id, 'skipped', null);
       return;
     }
     let state: PushState = 'failed';
+    let errcode: number | null = null;
     try {
       const result = await this.wechat.sendSubscribeMessage({
         toUser: openid,
@@ -249,16 +260,24 @@ export class MessagesService implements OnModuleInit, OnApplicationShutdown, Ent
         page: row.link?.replace(/^\/+/, '') || undefined,
         data: subscribeData(row),
       });
-      if (result.sent) state = 'sent';
-      else if (result.reason === 'refused') await this.clearAcceptances(row.memberId, templateId);
-      // A field WeChat refused (47003) is our template mismatch; the person's acceptance was not used.
-      else await this.incrementAcceptance(row.memberId, templateId);
+      if (result.sent) {
+        state = 'sent';
+        errcode = 0;
+      } else if (result.reason === 'refused') {
+        errcode = WECHAT_ERRCODE.USER_REFUSED_MESSAGE;
+        await this.clearAcceptances(row.memberId, templateId);
+      } else {
+        // A field WeChat refused (47003) is our template mismatch; the person's acceptance was not used.
+        errcode = WECHAT_ERRCODE.ARGUMENT_INVALID;
+        await this.incrementAcceptance(row.memberId, templateId);
+      }
     } catch (error) {
       // WeChat did not take it (timeout, outage): the acceptance is still unused, so it is given back.
+      errcode = errcodeOfError(error);
       await this.incrementAcceptance(row.memberId, templateId);
       this.logger.warn(`subscribe message not sent: ${(error as Error).message}`);
     }
-    await this.setPushState(row.id, state);
+    await this.setPushState(row.id, state, errcode);
   }
 
   /** Takes one acceptance if there is one; the condition in the UPDATE keeps concurrent pushes from overspending. */
@@ -290,7 +309,15 @@ export class MessagesService implements OnModuleInit, OnApplicationShutdown, Ent
     await this.ds.getRepository(SubscribeAcceptanceEntity).update({ memberId, templateId }, { available: 0 });
   }
 
-  private async setPushState(id: string, pushState: PushState): Promise<void> {
-    await this.ds.getRepository(MessageEntity).update({ id }, { pushState });
+  /** The delivery log: the outcome, WeChat's answer and the time of the attempt, on the inbox row. */
+  private async setPushState(id: string, pushState: PushState, pushErrcode: number | null): Promise<void> {
+    await this.ds.getRepository(MessageEntity).update({ id }, { pushState, pushErrcode, pushedAt: new Date() });
   }
+}
+
+/** The errcode WeChat answered when the adapter threw on it (an outage has none). */
+function errcodeOfError(error: unknown): number | null {
+  if (!(error instanceof DomainException) || !error.details || Array.isArray(error.details)) return null;
+  const errcode = error.details.errcode;
+  return typeof errcode === 'number' ? errcode : null;
 }

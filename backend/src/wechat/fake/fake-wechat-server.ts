@@ -33,6 +33,15 @@ export interface FakeFault {
   times?: number;
 }
 
+/** Every subscribe/send the fake answered: what it received and its errcode (0: sent). */
+export interface FakeSubscribeAttempt {
+  touser: string;
+  template_id: string;
+  data: Record<string, { value: string }>;
+  errcode: number;
+  at: string;
+}
+
 export interface FakeSentMessage {
   msgid: number;
   touser: string;
@@ -90,6 +99,13 @@ const PAGE_PATTERN = /^[A-Za-z0-9_\-]+(\/[A-Za-z0-9_\-]+)*$/;
 const MINIPROGRAM_STATES = new Set(['developer', 'trial', 'formal']);
 const ENV_VERSIONS = new Set(['release', 'trial', 'develop']);
 
+/** 24-hour time, or a date with one: 15:01, 2019-10-01 15:01, 2019年10月1日 15:01 (optionally a range with ~). */
+const CLOCK = String.raw`\d{1,2}:\d{2}(:\d{2})?`;
+const DAY = String.raw`\d{4}(-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|年\d{1,2}月\d{1,2}日)`;
+const ONE_TIME = `(${DAY}\\s*${CLOCK}|${CLOCK})`;
+const TIME_PATTERN = new RegExp(`^${ONE_TIME}(\\s*~\\s*${ONE_TIME})?$`);
+const DATE_PATTERN = new RegExp(`^${DAY}(\\s*${CLOCK})?(\\s*~\\s*${DAY}(\\s*${CLOCK})?)?$`);
+
 /** Value rules of subscribe-message field types (WeChat's keyword types), enough to catch a template mismatch. */
 const FIELD_RULES: Readonly<Record<string, (value: string) => boolean>> = {
   thing: (v) => [...v].length <= 20,
@@ -102,8 +118,8 @@ const FIELD_RULES: Readonly<Record<string, (value: string) => boolean>> = {
   phone_number: (v) => /^[\d+\- ]{1,17}$/.test(v),
   car_number: (v) => [...v].length <= 8,
   amount: (v) => /^[¥￥]?\d+(\.\d{1,2})?元?$/.test(v),
-  time: (v) => /\d/.test(v) && v.length <= 40,
-  date: (v) => /\d/.test(v) && v.length <= 40,
+  time: (v) => v.length <= 40 && TIME_PATTERN.test(v),
+  date: (v) => v.length <= 40 && DATE_PATTERN.test(v),
 };
 
 function isRecord(value: unknown): value is JsonObject {
@@ -163,6 +179,7 @@ export class FakeWechatServer {
   private forceRefreshes = { day: '', count: 0 };
   private faults = new Map<string, FakeFault[]>();
   private sent: FakeSentMessage[] = [];
+  private attempts: FakeSubscribeAttempt[] = [];
   private calls = new Map<string, number>();
   private nextMsgId = 1;
 
@@ -258,6 +275,16 @@ export class FakeWechatServer {
     return this.sent.map((m) => ({ ...m }));
   }
 
+  /** Every subscribe/send that reached the fake with a user and template, refused ones too, with the errcode. */
+  subscribeAttempts(): FakeSubscribeAttempt[] {
+    return this.attempts.map((a) => ({ ...a }));
+  }
+
+  /** Lets the user receive subscribe messages again (undoes refuseSubscribe: they accepted in WeChat anew). */
+  allowSubscribe(openid: string): void {
+    this.refusing.delete(openid);
+  }
+
   /** Calls received per API path (control endpoints not counted). */
   callCounts(): Record<string, number> {
     return Object.fromEntries(this.calls);
@@ -278,6 +305,7 @@ export class FakeWechatServer {
     this.forceRefreshes = { day: '', count: 0 };
     this.faults = new Map();
     this.sent = [];
+    this.attempts = [];
     this.calls = new Map();
     this.nextMsgId = 1;
   }
@@ -423,6 +451,11 @@ export class FakeWechatServer {
         return json({ ok: true });
       case 'GET /__fake/sent-messages':
         return { status: 200, contentType: JSON_TYPE, body: JSON.stringify(this.sentMessages()) };
+      case 'GET /__fake/subscribe-attempts':
+        return { status: 200, contentType: JSON_TYPE, body: JSON.stringify(this.subscribeAttempts()) };
+      case 'POST /__fake/allow-subscribe':
+        this.allowSubscribe(requireString(body(), 'openid'));
+        return json({ ok: true });
       case 'GET /__fake/calls':
         return json(this.callCounts());
       default:
@@ -560,16 +593,29 @@ export class FakeWechatServer {
     if (state !== undefined && (typeof state !== 'string' || !MINIPROGRAM_STATES.has(state))) {
       return wxError(47003, 'argument invalid! miniprogram_state invalid');
     }
+    const received: Record<string, { value: string }> = {};
+    for (const [key, entry] of Object.entries(data)) {
+      const value = isRecord(entry) ? entry.value : undefined;
+      received[key] = { value: typeof value === 'string' ? value : String(value) };
+    }
+    const attempt = (errcode: number): void => {
+      this.attempts.push({ touser, template_id: templateId, data: received, errcode, at: new Date(this.now()).toISOString() });
+    };
     const fields: Record<string, { value: string }> = {};
     for (const [key, entry] of Object.entries(data)) {
       const value = isRecord(entry) ? entry.value : undefined;
       const rule = FIELD_RULES[key.replace(/\d+$/, '')];
       if (typeof value !== 'string' || value === '' || (rule && !rule(value))) {
+        attempt(47003);
         return wxError(47003, `argument invalid! data.${key}.value invalid`);
       }
       fields[key] = { value };
     }
-    if (this.refusing.has(touser)) return wxError(43101, 'user refuse to accept the msg');
+    if (this.refusing.has(touser)) {
+      attempt(43101);
+      return wxError(43101, 'user refuse to accept the msg');
+    }
+    attempt(0);
     const msgid = this.nextMsgId++;
     const sentAt = new Date(this.now()).toISOString();
     const message: FakeSentMessage = { msgid, touser, template_id: templateId, data: fields, sentAt };

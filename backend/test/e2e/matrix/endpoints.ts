@@ -10,6 +10,7 @@ import type {
   ServiceDecisionResponse,
   ServiceRecordView,
   UnitView,
+  VisitView,
 } from '@pioneer/shared-types';
 import {
   ADMIN,
@@ -33,6 +34,8 @@ import { ActivityEntity } from '../../../src/modules/activities/entities/activit
 import { SignupEntity } from '../../../src/modules/activities/entities/signup.entity.js';
 import { ActivityThemeEntity } from '../../../src/modules/activities/entities/activity-theme.entity.js';
 import type { Caller, CommunityKey, Persona, UnitKey, World } from './world.js';
+import { VisitEntity } from '../../../src/modules/visits/entities/visit.entity.js';
+import { SIGNUP_ENDPOINTS } from './signup-endpoints.js';
 
 /**
  * The authorization matrix: every endpoint of the app, keyed as the OpenAPI document names it. The suite fails when
@@ -1077,6 +1080,43 @@ export const ENDPOINTS: Record<string, EndpointSpec> = {
       body: {},
     }),
   },
+
+  // ---------------------------------------------------------------- visits (走访)
+  'POST /api/v1/visits': {
+    allowed: MEMBERS,
+    ok: CREATED,
+    // On behalf of a member outside one's reach (a fresh member of 区税务局, registered nowhere): only the district
+    // organizer covers them.
+    outOfScope: { member: FORBIDDEN, worker: FORBIDDEN, orgUnit: FORBIDDEN },
+    build: async (w, _who, scope) => {
+      const visitedOn = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+      if (scope === 'in') return { body: { place: '向阳社区3号楼2单元', visitedOn } };
+      const m = await w.member('sw');
+      return { body: { place: '光明社区5号楼', visitedOn, memberId: m.id, onBehalfReason: '纸质走访表补录' } };
+    },
+  },
+  'GET /api/v1/visits': {
+    allowed: MEMBERS,
+    ok: (who) => ({
+      status: 200,
+      check: (res, { w }) => {
+        const members = new Set(items<VisitView>(res.body).map((v) => v.member.id));
+        // A plain member sees only their own; the one visit of someone else below stays out of their list.
+        if (who === 'member') expect([...members].every((id) => id === w.self(who))).toBe(true);
+        if (who === 'orgDistrict') expect(members.has(w.other())).toBe(true);
+      },
+    }),
+    build: async (w, who) => {
+      const visitedOn = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+      for (const memberId of [w.self(who), w.other()]) {
+        await w.ds.getRepository(VisitEntity).insert(
+          w.ds.getRepository(VisitEntity).create({ memberId, activityId: null, place: '矩阵走访', visitedOn, note: null, onBehalf: false, createdBy: memberId }),
+        );
+      }
+      return { query: { pageSize: '100' } };
+    },
+  },
+  ...SIGNUP_ENDPOINTS,
 };
 
 /** The only endpoints anyone may call without a token (health, docs, sign-in and the visitor pages). */

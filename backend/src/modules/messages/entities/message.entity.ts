@@ -39,4 +39,12 @@ export class MessageEntity extends BaseEntity {
    */
   @Column({ name: 'push_data', type: 'text', nullable: true })
   pushData: string | null;
+
+  /** What WeChat answered the push: 0 sent, 43101 refused, 47003 a field refused; NULL when it was not reached. */
+  @Column({ name: 'push_errcode', type: 'int', nullable: true })
+  pushErrcode: number | null;
+
+  /** When the push was attempted (or found to have nothing to send); NULL while queued or without a channel. */
+  @Column({ name: 'pushed_at', type: 'datetime', precision: 3, nullable: true })
+  pushedAt: Date | null;
 }
