@@ -70,6 +70,13 @@ const VISITORS = {
   'packages/organize:signups': ['organizer'],
   'packages/organize:attendance': ['organizer'],
   'packages/organize:themes': ['organizer'],
+  'packages/activity:detail': ['member'],
+  'packages/activity:scan': ['member'],
+  'packages/activity:visits': ['member', 'worker'],
+  'packages/activity:hours': ['member', 'worker'],
+  'packages/activity:certificate': ['member'],
+  // Public: anyone holding a certificate's serial, signed in or not.
+  'packages/activity:verify': ['guest', 'member'],
 };
 
 async function api(baseUrl, path, { token, body, method = body ? 'POST' : 'GET' } = {}) {
@@ -279,6 +286,13 @@ if (!chromiumAvailable() && !required) {
       body: { content: '建议在社区服务站门口设一处无障碍坡道，方便老人推车进出' },
     });
     ids.suggestion = suggestion.id;
+    // An activity the member can open, when the demo world has one (the detail and scan pages need an id).
+    const activities = await fetch(`${product.baseUrl}/api/v1/activities?pageSize=1`, {
+      headers: { authorization: `Bearer ${member.accessToken}` },
+    });
+    assert.ok(activities.ok, `the member's activity list answered ${activities.status}`);
+    ids.activity = (await activities.json()).items?.[0]?.id;
+    assert.ok(ids.activity, 'the demo district has an activity the member can open');
   });
 
   after(async () => {
@@ -291,6 +305,11 @@ if (!chromiumAvailable() && !required) {
   const QUERIES = {
     'packages/suggestions:detail': () => `?id=${ids.suggestion}`,
     'packages/manage:person': () => `?id=${ids.person}`,
+    'packages/activity:detail': () => `?id=${ids.activity}`,
+    'packages/activity:scan': () => `?id=${ids.activity}`,
+    // The organizer (the district's, who manages every activity) opens the same activity's sign-ups and attendance.
+    'packages/organize:signups': () => `?id=${ids.activity}`,
+    'packages/organize:attendance': () => `?id=${ids.activity}`,
   };
 
   test('every page of the app is visited by someone', () => {

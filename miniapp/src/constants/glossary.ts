@@ -36,6 +36,19 @@ export const GLOSSARY = {
   onBehalf: { term: '补录', means: 'a worker entering a visit for a member, e.g. from a paper sign-in sheet', variants: ['代录', '补登'] },
   suggestion: { term: '意见建议', means: 'a suggestion or complaint sent to the district', variants: [] },
   done: { term: '办完', means: 'a suggestion that has been dealt with', variants: ['办结'] },
+  signUp: { term: '报名', means: 'a member taking a place in an activity or a community need', variants: [] },
+  waitlist: {
+    term: '候补',
+    means: 'waiting for a place once an activity is full; the first in line gets a place someone gives up',
+    variants: ['后补'],
+  },
+  need: { term: '社区需求', means: 'a small task, wish or service post a community worker publishes (需求清单)', variants: [] },
+  homeVisit: { term: '走访', means: 'one household or village visited during 返乡走亲 or 访民问暖', variants: [] },
+  certificate: {
+    term: '报到服务证明',
+    means: 'the numbered document listing a member\'s credited hours for a period; anyone can check its serial',
+    variants: ['服务证明书'],
+  },
 } as const satisfies Record<string, GlossaryTerm>;
 
 /**

@@ -1,4 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import type { MeResponse } from '@pioneer/shared-types';
 import { meFixture } from '@test/fixtures';
 import { taroMock } from '@test/taro-mock';
 import { ROUTES } from '@/constants/routes';
@@ -243,5 +244,58 @@ describe('MinePage hours', () => {
     await waitFor(() => expect(container.querySelector('.mine-hours .hours-summary__month')).not.toBeNull());
     expect(container.querySelector('.mine-hours .hours-summary__month')?.textContent).toBe('12月已确认1 小时待确认 0.5 小时');
     expect(container.querySelector('.mine-hours .hours-summary__year')?.textContent).toBe('2026年已确认4 小时待确认 0.5 小时');
+  });
+});
+
+describe('MinePage activity entries', () => {
+  function serveAs(roles: MeResponse['roles']): void {
+    taroMock.onRequest((request) => {
+      if (request.url === '/api/v1/me') return { statusCode: 200, data: meFixture({ roles }) };
+      if (request.url === '/api/v1/me/posts') return { statusCode: 200, data: [] };
+      return { statusCode: 200, data: { unread: 0 } };
+    });
+  }
+  const MEMBER = { role: 'member', scopeKind: 'self', scopeId: null, scopeName: '本人' } as const;
+  const WORKER = { role: 'worker', scopeKind: 'community', scopeId: 'c1', scopeName: '幸福里社区' } as const;
+  const UNIT_ORGANIZER = { role: 'organizer', scopeKind: 'unit', scopeId: 'u1', scopeName: '区发展和改革局' } as const;
+  const DISTRICT_ORGANIZER = { role: 'organizer', scopeKind: 'district', scopeId: null, scopeName: '全区' } as const;
+
+  beforeEach(() => {
+    saveToken('token-1', 3600);
+  });
+
+  it('offers a member 服务时长明细 (我的服务时长), 报到服务证明 and 走访记录, and nothing of organizing', async () => {
+    serveAs([MEMBER]);
+    const { container } = render(<MinePage />);
+    fireEvent.click(await screen.findByText('服务时长明细'));
+    fireEvent.click(screen.getByText('报到服务证明'));
+    fireEvent.click(screen.getByText('走访记录'));
+    expect(taroMock.navigations.map((navigation) => navigation.url)).toEqual([ROUTES.myHours, ROUTES.certificate, ROUTES.activityVisits]);
+    expect(container.querySelector('.mine-organize')).toBeNull();
+  });
+
+  it('offers a worker 发布社区需求, opening the form for a need', async () => {
+    serveAs([MEMBER, WORKER]);
+    const { container } = render(<MinePage />);
+    fireEvent.click(await screen.findByText('发布社区需求'));
+    expect(taroMock.navigations.at(-1)?.url).toBe(`${ROUTES.organizeEdit}?need=1`);
+    expect(container.querySelector('.mine-organize-list')).toBeNull();
+  });
+
+  it('offers organizers 活动管理 and 一月一主题, and 活动审核 only to district organizers', async () => {
+    serveAs([UNIT_ORGANIZER]);
+    const { container, unmount } = render(<MinePage />);
+    await screen.findByText('活动管理');
+    expect(container.querySelector('.mine-organize-review')).toBeNull();
+    expect(container.querySelector('.mine-need-new')).toBeNull();
+    expect(container.querySelector('.mine-my-hours')).toBeNull();
+    unmount();
+
+    serveAs([DISTRICT_ORGANIZER]);
+    render(<MinePage />);
+    fireEvent.click(await screen.findByText('活动审核'));
+    fireEvent.click(screen.getByText('活动管理'));
+    fireEvent.click(screen.getByText('一月一主题'));
+    expect(taroMock.navigations.map((navigation) => navigation.url)).toEqual([ROUTES.organizeReview, ROUTES.organizeList, ROUTES.organizeThemes]);
   });
 });

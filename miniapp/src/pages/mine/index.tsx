@@ -1,5 +1,6 @@
 import type { ModelPostView, MeResponse } from '@pioneer/shared-types';
 import { formatRole } from '@/format/role';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Tag } from '@nutui/nutui-react-taro';
 import HoursSummary from '@/components/hours-summary';
@@ -9,7 +10,7 @@ import StateView from '@/components/state-view';
 import { ROUTES } from '@/constants/routes';
 import { openPage } from '@/services/navigation';
 import { badgeText } from '@/services/unread-badge';
-import { canUseConsole, isMember, useMine } from './use-mine';
+import { canUseConsole, hasRole, isDistrictOrganizer, isMember, useMine } from './use-mine';
 import './index.scss';
 
 function InfoRow({ label, value, className }: { label: string; value: string; className: string }) {
@@ -68,9 +69,16 @@ function Posts({ posts }: { posts: ModelPostView[] }) {
   );
 }
 
+/** A worker publishes a need of their community with the organizers' form, opened for a need. */
+function openNeedForm(): void {
+  Taro.navigateTo({ url: `${ROUTES.organizeEdit}?need=1` }).catch(() => undefined);
+}
+
 export default function MinePage() {
   const { me, hours, posts, unread, signedIn, signingOut, signOut, scanConsole } = useMine();
   const member = signedIn && isMember(me.data);
+  const organizer = signedIn && hasRole(me.data, 'organizer');
+  const worker = signedIn && hasRole(me.data, 'worker');
   // Scanning needs the camera, which only the mini-program has; the desktop console shows the code instead.
   const showConsoleScan = process.env.TARO_ENV === 'weapp' && signedIn && canUseConsole(me.data);
 
@@ -109,6 +117,24 @@ export default function MinePage() {
         <SectionCard className="mine-service">
           <LinkRow className="mine-register" text="报到社区" onClick={() => openPage(ROUTES.serviceRegister)} />
           <LinkRow className="mine-records" text="服务记录" onClick={() => openPage(ROUTES.serviceRecords)} />
+          <LinkRow className="mine-my-hours" text="服务时长明细" onClick={() => openPage(ROUTES.myHours)} />
+          <LinkRow className="mine-certificate" text="报到服务证明" onClick={() => openPage(ROUTES.certificate)} />
+          <LinkRow className="mine-visits" text="走访记录" onClick={() => openPage(ROUTES.activityVisits)} />
+        </SectionCard>
+      ) : null}
+
+      {organizer || worker ? (
+        <SectionCard className="mine-organize">
+          {organizer ? (
+            <LinkRow className="mine-organize-list" text="活动管理" onClick={() => openPage(ROUTES.organizeList)} />
+          ) : null}
+          {organizer && isDistrictOrganizer(me.data) ? (
+            <LinkRow className="mine-organize-review" text="活动审核" onClick={() => openPage(ROUTES.organizeReview)} />
+          ) : null}
+          {organizer ? (
+            <LinkRow className="mine-organize-themes" text="一月一主题" onClick={() => openPage(ROUTES.organizeThemes)} />
+          ) : null}
+          {worker ? <LinkRow className="mine-need-new" text="发布社区需求" onClick={openNeedForm} /> : null}
         </SectionCard>
       ) : null}
 

@@ -22,6 +22,15 @@ export function isMember(me: MeResponse | undefined): boolean {
   return me !== undefined && me.roles.some((scope) => scope.role === 'member');
 }
 
+export function hasRole(me: MeResponse | undefined, role: Role): boolean {
+  return me !== undefined && me.roles.some((scope) => scope.role === role);
+}
+
+/** District organizers (机关工委) review district-wide activities (三审三校). */
+export function isDistrictOrganizer(me: MeResponse | undefined): boolean {
+  return me !== undefined && me.roles.some((scope) => scope.role === 'organizer' && scope.scopeKind === 'district');
+}
+
 export function canUseConsole(me: MeResponse | undefined): boolean {
   return me !== undefined && me.roles.some((scope) => CONSOLE_ROLES.includes(scope.role));
 }

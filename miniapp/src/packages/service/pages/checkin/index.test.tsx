@@ -253,6 +253,24 @@ describe('CheckinPage in the browser', () => {
     expect(requestsTo('POST', START)[0].data).toEqual({ shortCode: '123456', communityId: COMMUNITY.id });
   });
 
+  it('opened from a community need (?needId=), links the visit to that need', async () => {
+    taroMock.loadOptions = { needId: 'need-1' };
+    serve({
+      ...baseRoutes,
+      'GET /api/v1/public/overview': () => ok(overviewFixture({ demoMode: true })),
+      [`POST ${START}`]: () => ok(recordFixture(), 201),
+    });
+    const { container } = render(<CheckinPage />);
+    await waitFor(() => expect(container.querySelector('.checkin-short-code')).not.toBeNull());
+    expect(container.querySelector('.checkin-need')?.textContent).toBe('这次签到服务会记在您报名的社区需求下。');
+
+    typeIntoInput(container, 'checkin-short-code__input', '123456');
+    fireEvent.click(container.querySelector('.checkin-short-code__submit') as HTMLElement);
+
+    await waitFor(() => expect(requestsTo('POST', START)).toHaveLength(1));
+    expect(requestsTo('POST', START)[0].data).toEqual({ shortCode: '123456', communityId: COMMUNITY.id, needId: 'need-1' });
+  });
+
   it('has no typed code outside demo mode and no camera scan at all', async () => {
     serve(baseRoutes);
     const { container } = render(<CheckinPage />);

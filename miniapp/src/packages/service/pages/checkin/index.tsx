@@ -90,6 +90,12 @@ export default function CheckinPage() {
         </Text>
       </View>
 
+      {page.forNeed ? (
+        <View className="service-notice checkin-need">
+          <Text>这次签到服务会记在您报名的社区需求下。</Text>
+        </View>
+      ) : null}
+
       {place?.remembered ? (
         <View className="service-notice checkin-offline">
           <Text>网络不好，正在使用上次的报到信息。签到会先保存在手机上，有网络后自动上传。</Text>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import Taro, { useLoad, usePullDownRefresh } from '@tarojs/taro';
 import type { ServiceStartRequest } from '@pioneer/shared-types';
 import { asApiError } from '@/api/api-error';
 import { getOverview } from '@/api/public';
@@ -71,6 +71,11 @@ const LOCAL_PROBLEMS = {
 
 export function useCheckin() {
   const [signedIn, setSignedIn] = useState<boolean>(() => isSignedIn());
+  // Opened from a community need the member signed up for (`?needId=`): the visit is linked to that need.
+  const [needId, setNeedId] = useState<string | undefined>(undefined);
+  useLoad((options: Record<string, string | undefined>) => {
+    setNeedId(options.needId ? decodeURIComponent(options.needId) : undefined);
+  });
   const registrations = useApi(listMyRegistrations, { enabled: signedIn });
   const current = useApi(getCurrentService, { enabled: signedIn });
   // Typing the short code is a demo-only convenience of the desktop browser (no camera scan there).
@@ -120,8 +125,9 @@ export function useCheckin() {
   });
 
   const start = useCallback(
-    async (body: ServiceStartRequest): Promise<void> => {
+    async (request: ServiceStartRequest): Promise<void> => {
       if (!place) return;
+      const body: ServiceStartRequest = needId ? { ...request, needId } : request;
       // The moment the person acted: what the record claims if it has to wait on the phone.
       const claimedAt = new Date().toISOString();
       const key = keyFor(body);
@@ -161,7 +167,7 @@ export function useCheckin() {
         toast('已保存，待上传', 'none');
       }
     },
-    [place, keyFor, resetKey, reloadCurrent, reloadRegistrations, uploads],
+    [place, needId, keyFor, resetKey, reloadCurrent, reloadRegistrations, uploads],
   );
 
   /** One action at a time: a second tap while the first runs does nothing. */
@@ -226,6 +232,7 @@ export function useCheckin() {
 
   return {
     signedIn,
+    forNeed: needId !== undefined,
     registrations,
     current,
     place,
