@@ -129,6 +129,8 @@ if (!chromiumAvailable() && !required) {
       const page = pages.organizer;
       await open(page, product.baseUrl, EDIT);
       await page.locator('.edit-title input').waitFor({ timeout: 30_000 });
+      await choose(page, 'edit-kind', '志愿服务');
+      await choose(page, 'edit-sub-kind', '绿化植树');
       await page.locator('.edit-title input').fill(TITLE);
       await page.locator('.edit-description textarea').fill('在滨河公园补种银杏树苗，工具由社区提供，请穿便于劳动的衣服。');
       await page.locator('.edit-place input').fill('滨河公园东门');
