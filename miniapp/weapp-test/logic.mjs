@@ -47,6 +47,8 @@ export function createLogicLayer({ distDir, buildApiBase, apiBase, fakeWechatBas
   const identity = { openid: undefined, phoneNumber: undefined };
   /** What the camera sees when the app scans: a QR's text, or nothing (the person cancels). */
   const camera = { result: undefined };
+  /** The subscribe-message prompt: what the app asked for, and what the person answers for each template. */
+  const subscriptions = { asked: [], answer: 'accept' };
   /** The screen's brightness (0–1) and whether the app keeps it on, as the app last set them. */
   const screen = { brightness: 0.5, keepOn: false };
   const pageDefinitions = new Map();
@@ -201,6 +203,11 @@ export function createLogicLayer({ distDir, buildApiBase, apiBase, fakeWechatBas
       answer(options, 'scanCode', () => {
         if (camera.result === undefined) throw new Error('cancel');
         return ok('scanCode', { result: camera.result, scanType: 'QR_CODE', charSet: 'utf-8' });
+      }),
+    requestSubscribeMessage: (options) =>
+      answer(options, 'requestSubscribeMessage', () => {
+        subscriptions.asked.push([...options.tmplIds]);
+        return ok('requestSubscribeMessage', Object.fromEntries(options.tmplIds.map((id) => [id, subscriptions.answer])));
       }),
     nextTick: (fn) => void Promise.resolve().then(fn),
     canIUse: () => true,
@@ -368,6 +375,7 @@ export function createLogicLayer({ distDir, buildApiBase, apiBase, fakeWechatBas
     storage,
     identity,
     camera,
+    subscriptions,
     screen,
     get stack() {
       return stack;

@@ -18,8 +18,13 @@ let backend;
 let phone;
 const phones = [];
 
+/** Subscribe templates of the activity messages, so a sign-up asks WeChat for them first. */
+const TEMPLATES = { activity_reminder: 'tmpl-activity-reminder', activity_promoted: 'tmpl-activity-promoted' };
+
 before(async () => {
-  backend = await startBackend();
+  backend = await startBackend({
+    WECHAT_SUBSCRIBE_TEMPLATES: Object.entries(TEMPLATES).map(([kind, id]) => `${kind}:${id}`).join(','),
+  });
   phone = createPhone(backend, MEMBER);
   phones.push(phone);
 });
@@ -151,6 +156,63 @@ test('the worker\'s check-in code shows full screen at full brightness with a ri
   await worker.open('/pages/index/index');
   assert.equal(worker.logic.screen.brightness, before);
   assert.equal(worker.logic.screen.keepOn, false);
+});
+
+test('a member signs up in the WeChat build after the reminder prompt, and scans the activity\'s code on arrival', async () => {
+  const memberToken = phone.logic.storage.get('pioneer.accessToken');
+  const me = await api('GET', '/api/v1/me', { token: memberToken });
+  const organizer = (await api('POST', '/api/v1/auth/demo', { body: { role: 'organizer' } })).accessToken;
+  // A unit activity of the member's unit, starting in ten minutes: attendance opens an hour before the start.
+  const startsAt = new Date(Date.now() + 10 * 60_000);
+  const draft = await api('POST', '/api/v1/activities', {
+    token: organizer,
+    body: {
+      kind: 'volunteer',
+      subKind: 'tree_planting',
+      title: '滨河公园补种银杏',
+      description: '补种银杏树苗，工具由社区提供。',
+      place: '滨河公园东门',
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 2 * 3600_000).toISOString(),
+      signupDeadline: startsAt.toISOString(),
+      cancelDeadline: startsAt.toISOString(),
+      capacity: 5,
+      waitlistLimit: 0,
+      creditedHours: 1,
+      scopeKind: 'unit',
+      scopeId: me.unit.id,
+    },
+  });
+  const published = await api('POST', `/api/v1/activities/${draft.id}/submit`, { token: organizer, body: {} });
+  assert.equal(published.status, 'published');
+
+  await phone.open(`/packages/activity/pages/detail/index?id=${draft.id}`);
+  await phone.waitFor('.activity-detail__sign-up');
+  assertNoProblems();
+  await phone.tap('.activity-detail__sign-up');
+  await phone.until(() => called(`/api/v1/activities/${draft.id}/signups`).length > 0, 'the sign-up request');
+  // WeChat asked for the reminder (a place is left, so not for the promotion) before the sign-up went out.
+  assert.deepEqual(phone.logic.subscriptions.asked, [[TEMPLATES.activity_reminder]]);
+  const report = called('/api/v1/messages/subscriptions');
+  assert.deepEqual(report.map((r) => r.status), [200], 'the acceptance was reported');
+  assert.ok(phone.logic.requests.indexOf(report[0]) < phone.logic.requests.indexOf(called(`/api/v1/activities/${draft.id}/signups`)[0]));
+  assert.deepEqual(called(`/api/v1/activities/${draft.id}/signups`).map((r) => r.status), [201]);
+  await phone.waitFor('.activity-detail__outcome');
+  assert.ok(phone.text().includes('报名成功'), phone.text());
+  assertNoProblems();
+
+  // At the activity: the camera sees the rotating code on the organizer's phone.
+  const { code } = await api('GET', `/api/v1/activities/${draft.id}/code`, { token: organizer });
+  phone.logic.camera.result = code;
+  await phone.open(`/packages/activity/pages/scan/index?id=${draft.id}`);
+  await phone.waitFor('.activity-scan__scan');
+  await phone.tap('.activity-scan__scan');
+  await phone.waitFor('.activity-scan__result');
+  assert.deepEqual(called(`/api/v1/activities/${draft.id}/attendance/scan`).map((r) => r.status), [200]);
+  assert.ok(!phone.find('.activity-scan__arrived').dom.textContent.includes('还没有记录'), phone.text());
+  const board = await api('GET', `/api/v1/activities/${draft.id}/attendance`, { token: organizer });
+  assert.equal(board.arrived, 1, 'the organizer sees the member arrived');
+  assertNoProblems();
 });
 
 test('every page of app.json opens for a member, a worker and an organizer without an unsupported API or an error', async () => {

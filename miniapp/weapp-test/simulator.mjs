@@ -22,8 +22,8 @@ function buildApiBase() {
   return match[1];
 }
 
-/** Builds what is stale, then starts the fake WeChat server and the product. */
-export async function startBackend() {
+/** Builds what is stale, then starts the fake WeChat server and the product (`env`: more of its settings). */
+export async function startBackend(env = {}) {
   buildWeapp();
   buildBackend();
   const { FakeWechatServer } = await import(join(ROOT, 'backend/dist/wechat/fake/fake-wechat-server.js'));
@@ -31,7 +31,9 @@ export async function startBackend() {
   const wechatBase = await wechat.start(0, '127.0.0.1');
   let product;
   try {
-    product = await startProduct({ env: { WECHAT_API_BASE: wechatBase, WECHAT_APP_ID: 'wx-demo-appid', WECHAT_APP_SECRET: 'demo-secret' } });
+    product = await startProduct({
+      env: { ...env, WECHAT_API_BASE: wechatBase, WECHAT_APP_ID: 'wx-demo-appid', WECHAT_APP_SECRET: 'demo-secret' },
+    });
   } catch (error) {
     await wechat.stop();
     throw error;
