@@ -1,7 +1,9 @@
 // `npm run bench:signup`: BENCH_MEMBERS members (1000) sign up for one activity of BENCH_CAPACITY places (100) and a
 // waitlist of BENCH_WAITLIST (100), BENCH_CONCURRENCY (200) at a time, through two backend processes on one fresh
 // MariaDB/MySQL database. Prints throughput, latency and errors, and fails unless exactly the capacity got places (and
-// the waitlist filled, and everyone else was refused as full). Not a test; the setup is scripts/lib/signup-rush.mjs.
+// the waitlist filled, and everyone else was refused as full). Then, as the baseline of the same run on the same
+// processes, every member reads the activity once at the same concurrency, and the sign-up rate is given as a share of
+// that read rate. Not a test; the setup is scripts/lib/signup-rush.mjs.
 //
 //   BENCH_MYSQL_URL=mysql://root@127.0.0.1:3306/  BENCH_MEMBERS=1000  BENCH_CAPACITY=100  BENCH_WAITLIST=100  BENCH_CONCURRENCY=200
 import { performance } from 'node:perf_hooks';
@@ -22,24 +24,30 @@ function intFromEnv(name, fallback, min, max) {
   return n;
 }
 
+/** Runs `send(i)` for every member, CONCURRENCY at a time: the answers, the seconds it took and latency percentiles. */
+async function burst(send) {
+  const results = new Array(MEMBERS);
+  let next = 0;
+  const started = performance.now();
+  const lane = async () => {
+    while (next < MEMBERS) {
+      const i = next++;
+      results[i] = await send(i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, MEMBERS) }, lane));
+  const seconds = (performance.now() - started) / 1000;
+  const latencies = results.map((r) => r.receivedAt - r.sentAt).sort((a, b) => a - b);
+  const pct = (p) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)];
+  return { results, seconds, pct };
+}
+
 async function main() {
   buildSharedTypes();
   buildBackend();
   const rush = await startRush({ serverUrl: SERVER_URL, members: MEMBERS, capacity: CAPACITY, waitlist: WAITLIST });
   try {
-    const results = new Array(MEMBERS);
-    let next = 0;
-    const started = performance.now();
-    const lane = async () => {
-      while (next < MEMBERS) {
-        const i = next++;
-        results[i] = await rush.signUp(i);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, MEMBERS) }, lane));
-    const seconds = (performance.now() - started) / 1000;
-    const latencies = results.map((r) => r.receivedAt - r.sentAt).sort((a, b) => a - b);
-    const pct = (p) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)];
+    const { results, seconds, pct } = await burst((i) => rush.signUp(i));
     const outcomes = tally(results);
     const errors = results.filter((r) => r.status >= 500 || ![201, 409].includes(r.status)).length;
     const counters = await rush.counters();
@@ -50,8 +58,12 @@ async function main() {
     };
     const full = MEMBERS - expected.confirmed - expected.waitlisted;
     console.log(`sign-up rush: ${MEMBERS} members, capacity ${CAPACITY}, waitlist ${WAITLIST}, ${CONCURRENCY} at a time, two backend processes`);
-    console.log(`  ${MEMBERS} in ${seconds.toFixed(2)} s → ${(MEMBERS / seconds).toFixed(1)} req/s; latency ms p50 ${pct(50).toFixed(1)}, p99 ${pct(99).toFixed(1)}, max ${latencies.at(-1).toFixed(1)}`);
+    console.log(`  ${MEMBERS} in ${seconds.toFixed(2)} s → ${(MEMBERS / seconds).toFixed(1)} req/s; latency ms p50 ${pct(50).toFixed(1)}, p99 ${pct(99).toFixed(1)}, max ${pct(100).toFixed(1)}`);
     console.log(`  outcomes ${JSON.stringify(outcomes)}; errors ${errors}; places taken ${placed} (counter ${counters.confirmed}), waitlist ${counters.waitlisted}`);
+    const reads = await burst((i) => rush.readDetail(i));
+    const readErrors = reads.results.filter((r) => r.status !== 200).length;
+    console.log(`  baseline, the same ${MEMBERS} reading the activity: ${(MEMBERS / reads.seconds).toFixed(1)} req/s; p50 ${reads.pct(50).toFixed(1)}, p99 ${reads.pct(99).toFixed(1)}; errors ${readErrors}`);
+    console.log(`  sign-up rate / read rate = ${(reads.seconds / seconds).toFixed(2)}; sign-up p99 / read p99 = ${(pct(99) / reads.pct(99)).toFixed(2)}`);
     const ok =
       errors === 0 &&
       placed === expected.confirmed &&

@@ -95,6 +95,15 @@ export async function startRush({ serverUrl, members, capacity, waitlist }) {
       const body = await res.json().catch(() => null);
       return { i, memberId: memberIds[i], status: res.status, body, sentAt, receivedAt: performance.now() };
     };
+    /** Member i reads the activity (an authenticated read through the same processes): the benchmark's baseline. */
+    const readDetail = async (i) => {
+      const sentAt = performance.now();
+      const res = await fetch(`${backends[i % 2].base}/api/v1/activities/${activityId}`, {
+        headers: { authorization: `Bearer ${tokens[i]}` },
+      });
+      await res.arrayBuffer();
+      return { i, status: res.status, sentAt, receivedAt: performance.now() };
+    };
     const cancelMine = async (i) => {
       const res = await fetch(`${backends[(i + 1) % 2].base}/api/v1/activities/${activityId}/signups/mine`, {
         method: 'DELETE',
@@ -111,7 +120,7 @@ export async function startRush({ serverUrl, members, capacity, waitlist }) {
       return { confirmed: Number(a.confirmed), waitlisted: Number(a.waitlisted), seq: Number(a.seq) };
     };
     const query = (sql, params) => pool.query(sql, params).then(([r]) => r);
-    return { activityId, memberIds, signUp, cancelMine, rows, counters, query, close };
+    return { activityId, memberIds, signUp, readDetail, cancelMine, rows, counters, query, close };
   } catch (error) {
     await close();
     throw error;
