@@ -334,7 +334,7 @@ export class ActivityPublishingService {
   private async findManaged(user: AuthUser, id: string): Promise<ActivityEntity> {
     const activity = await this.activities.findOneBy({ id });
     if (!activity) throw new DomainException('NOT_FOUND', '活动不存在');
-    if (!this.access.manages(await this.access.reach(user), activity)) {
+    if (!(await this.access.managesActivity(user, activity))) {
       // Visible to them (a member signed up, say) but not theirs to manage; otherwise as if absent.
       if (await this.queries.visible(user, activity)) throw new DomainException('FORBIDDEN', '您不能管理这个活动');
       throw new DomainException('NOT_FOUND', '活动不存在');
