@@ -8,7 +8,8 @@ import request from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { testDrivers } from '../support/test-database.js';
 import { APP_START_TIMEOUT_MS, ORG_TEST_ENV } from './org-test-helpers.js';
-import { bearer, dataSourceOf, insertActivity, insertMembers } from './signups-fixture.js';
+import { insertActivity } from './activity-rows.js';
+import { bearer, dataSourceOf, insertMembers } from './signups-fixture.js';
 
 const HOUR = 3600_000;
 
