@@ -156,6 +156,22 @@ describe.each(testDrivers())('activity sign-up, waitlist and promotion over HTTP
     expect(Number(cancelAudit[0].n)).toBe(1);
   });
 
+  it('leaves a need to its community’s workers and an activity to those holding the duty, as publishing does', async () => {
+    const xy = ((await ds.query("SELECT id FROM communities WHERE name = '向阳社区'")) as Array<{ id: string }>)[0]!.id;
+    const need = await insertActivity(ds, people['刘芳'], { scopeKind: 'community', scopeId: xy, capacity: 5 });
+    const [author] = await insertMembers(ds, zzb(), 1);
+    const authored = await insertActivity(ds, author, { capacity: 5 });
+    // The worker runs the need; the district organizer reaches every unit and branch, not a community's need.
+    await send('get', `/api/v1/activities/${need.id}/signups`, people['刘芳']).expect(200);
+    await send('get', `/api/v1/activities/${need.id}/attendance`, people['刘芳']).expect(200);
+    expect(codeOf(await send('get', `/api/v1/activities/${need.id}/signups`, people['孙伟']).expect(403))).toBe('FORBIDDEN');
+    expect(codeOf(await send('get', `/api/v1/activities/${need.id}/attendance`, people['孙伟']).expect(403))).toBe('FORBIDDEN');
+    // Having written an activity is no duty: a member without one does not manage it, the district organizer does.
+    expect(codeOf(await send('get', `/api/v1/activities/${authored.id}/signups`, author).expect(403))).toBe('FORBIDDEN');
+    expect(codeOf(await send('get', `/api/v1/activities/${authored.id}/attendance`, author).expect(403))).toBe('FORBIDDEN');
+    await send('get', `/api/v1/activities/${authored.id}/signups`, people['孙伟']).expect(200);
+  });
+
   it('promotes exactly as many as concurrent cancellations freed, first tickets first', async () => {
     const a = await insertActivity(ds, people['孙伟'], { capacity: 4, waitlistLimit: 6 });
     const m = await insertMembers(ds, zzb(), 10);
