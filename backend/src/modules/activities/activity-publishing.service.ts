@@ -17,7 +17,7 @@ import { Clock } from '../services/clock.js';
 import { ServiceTransactions } from '../services/service-transactions.js';
 import { ActivityAccess } from './activity-access.service.js';
 import { activityLink, activityPushData } from './activity-messages.js';
-import { assertCanTake, EDITABLE_STATUSES, transition } from './activity-lifecycle.js';
+import { assertCanTake, EDITABLE_STATUSES, NEW_ACTIVITY_STATE, transition } from './activity-lifecycle.js';
 import { ActivitiesService } from './activities.service.js';
 import type { ActivityCancelDto, ActivityReviewDto, CreateActivityDto, UpdateActivityDto } from './dto/activity.dto.js';
 import { ActivityEligibilityEntity } from './entities/activity-eligibility.entity.js';
@@ -124,14 +124,7 @@ export class ActivityPublishingService {
         status: 'draft',
         unitId,
         authorId: user.memberId,
-        reviewedBy: null,
-        reviewedAt: null,
-        reviewNote: null,
-        publishedAt: null,
-        cancelReason: null,
-        confirmedCount: 0,
-        waitlistCount: 0,
-        waitlistSeq: 0,
+        ...NEW_ACTIVITY_STATE,
         createdAt: now,
         updatedAt: now,
       });
