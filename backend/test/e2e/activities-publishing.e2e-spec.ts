@@ -9,6 +9,7 @@ import { RegistrationEntity } from '../../src/modules/registrations/entities/reg
 import request from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { testDrivers } from '../support/test-database.js';
+import { insertSignup } from './activity-rows.js';
 import { APP_START_TIMEOUT_MS, HAN, ORG_TEST_ENV, type OrgKit, orgKit } from './org-test-helpers.js';
 
 type Headers = Record<string, string>;
@@ -106,30 +107,8 @@ describe.each(testDrivers())('publishing activities and community needs on %s', 
     return res.body as ActivityDetail;
   }
 
-  async function signup(activityId: string, name: string, status: SignupEntity['status'], seq: number | null = null): Promise<string> {
-    const repo = kit.ds.getRepository(SignupEntity);
-    const row = repo.create({
-      activityId,
-      memberId: kit.idOf(name),
-      status,
-      waitlistSeq: seq,
-      signedUpAt: new Date(),
-      cancelledAt: status === 'cancelled' ? new Date() : null,
-      cancelReason: null,
-      onBehalf: false,
-      onBehalfReason: null,
-      createdBy: kit.idOf(name),
-      checkedInAt: null,
-      checkedOutAt: null,
-      attendanceMethod: null,
-      markedBy: null,
-      creditedHours: 0,
-      serviceRecordId: null,
-    });
-    await repo.insert(row);
-    const counter = status === 'confirmed' ? 'confirmed_count' : status === 'waitlisted' ? 'waitlist_count' : null;
-    if (counter) await kit.ds.query(`UPDATE activities SET ${counter} = ${counter} + 1 WHERE id = ?`, [activityId]);
-    return row.id;
+  function signup(activityId: string, name: string, status: SignupEntity['status'], seq: number | null = null): Promise<string> {
+    return insertSignup(kit.ds, activityId, kit.idOf(name), status, { waitlistSeq: seq });
   }
 
   const inbox = (activityId: string, kind: string) =>

@@ -19,6 +19,7 @@ import { ActivityEntity } from '../../src/modules/activities/entities/activity.e
 import { SignupEntity } from '../../src/modules/activities/entities/signup.entity.js';
 import { HoursLedgerEntity } from '../../src/modules/hours/entities/hours-ledger.entity.js';
 import { testDrivers } from '../support/test-database.js';
+import { insertActivity, insertSignup } from './activity-rows.js';
 import { minutes, type Person, servicesFixture, type ServicesFixture, shanghaiMorning } from './services-fixture.js';
 
 /**
@@ -47,63 +48,23 @@ describe.each(testDrivers())('attendance, the hours ledger and certificates over
   const nextMorning = () => shanghaiMorning(2026, 11, 1 + day++);
 
   /** An activity as the activities module stores a published one (its own tests cover how it gets there). */
-  const activity = async (over: Partial<ActivityEntity> & { startsAt: Date }): Promise<ActivityEntity> => {
-    const startsAt = over.startsAt;
-    const row = f.ds.getRepository(ActivityEntity).create({
-      kind: 'volunteer',
-      subKind: null,
-      needKind: null,
-      themeId: null,
+  const activity = (over: Partial<ActivityEntity> & { startsAt: Date }): Promise<ActivityEntity> =>
+    insertActivity(f.ds, f.ids['陈明'], {
       title: '楼道清理志愿服务',
       description: '清理楼道杂物，张贴安全提示',
       place: '向阳社区活动室',
-      communityId: null,
-      endsAt: minutes(startsAt, 100),
-      signupDeadline: minutes(startsAt, -24 * 60),
-      cancelDeadline: minutes(startsAt, -24 * 60),
-      capacity: null,
-      waitlistLimit: 0,
+      endsAt: minutes(over.startsAt, 100),
+      signupDeadline: minutes(over.startsAt, -24 * 60),
+      cancelDeadline: minutes(over.startsAt, -24 * 60),
       creditedHours: 1.5,
       scopeKind: 'unit',
       scopeId: unitId,
-      status: 'published',
       unitId,
-      authorId: f.ids['陈明'],
-      reviewedBy: null,
-      reviewedAt: null,
-      reviewNote: null,
-      publishedAt: minutes(startsAt, -48 * 60),
-      cancelReason: null,
-      confirmedCount: 0,
-      waitlistCount: 0,
-      waitlistSeq: 0,
+      publishedAt: minutes(over.startsAt, -48 * 60),
       ...over,
     });
-    return f.ds.getRepository(ActivityEntity).save(row);
-  };
-  const signup = async (activityId: string, person: Person, status: SignupEntity['status'] = 'confirmed'): Promise<string> => {
-    const id = randomUUID();
-    await f.ds.getRepository(SignupEntity).insert({
-      id,
-      activityId,
-      memberId: f.ids[person],
-      status,
-      waitlistSeq: null,
-      signedUpAt: new Date(Date.UTC(2026, 9, 1)),
-      cancelledAt: null,
-      cancelReason: null,
-      onBehalf: false,
-      onBehalfReason: null,
-      createdBy: f.ids[person],
-      checkedInAt: null,
-      checkedOutAt: null,
-      attendanceMethod: null,
-      markedBy: null,
-      creditedHours: 0,
-      serviceRecordId: null,
-    });
-    return id;
-  };
+  const signup = (activityId: string, person: Person, status: SignupEntity['status'] = 'confirmed'): Promise<string> =>
+    insertSignup(f.ds, activityId, f.ids[person], status, { signedUpAt: new Date(Date.UTC(2026, 9, 1)) });
   const codeOf = async (activityId: string, person: Person = '陈明') =>
     ((await f.get(person, `/api/v1/activities/${activityId}/code`).expect(200)).body as CheckinCodeResponse);
   const scan = (person: Person, activityId: string, body: object) => f.post(person, `/api/v1/activities/${activityId}/attendance/scan`, body);

@@ -68,7 +68,7 @@ describe.each(testDrivers())('activity reminders and finishing on %s', (driver) 
   it('reminds each confirmed participant once, pushes only where accepted, with the activity in the template', async () => {
     const now = new Date('2030-05-01T00:00:00Z');
     const startsAt = new Date(now.getTime() + HOUR); // 2030-05-01 09:00 in Beijing
-    const activity = await insertActivity(kit.ds, { title: LONG_TITLE, place: '向阳社区活动中心二楼', startsAt, authorId: kit.idOf('陈明') });
+    const activity = await insertActivity(kit.ds, kit.idOf('陈明'), { title: LONG_TITLE, place: '向阳社区活动中心二楼', startsAt });
     await insertSignups(kit.ds, activity.id, [kit.idOf('张建国'), kit.idOf('李秀英')]);
     await insertSignups(kit.ds, activity.id, [kit.idOf('王志强')], 'waitlisted');
     await insertSignups(kit.ds, activity.id, [kit.idOf('赵丽华')], 'cancelled');
@@ -121,10 +121,10 @@ describe.each(testDrivers())('activity reminders and finishing on %s', (driver) 
 
   it('reminds neither too early, nor after the start, nor for a draft or cancelled activity', async () => {
     const now = new Date('2030-06-01T00:00:00Z');
-    const later = await insertActivity(kit.ds, { title: '三小时后的活动', startsAt: new Date(now.getTime() + 3 * HOUR), authorId: kit.idOf('陈明') });
-    const started = await insertActivity(kit.ds, { title: '已开始的活动', startsAt: new Date(now.getTime() - 10 * 60_000), authorId: kit.idOf('陈明') });
-    const draft = await insertActivity(kit.ds, { title: '草稿活动', status: 'draft', startsAt: new Date(now.getTime() + HOUR), authorId: kit.idOf('陈明') });
-    const cancelled = await insertActivity(kit.ds, { title: '取消的活动', status: 'cancelled', startsAt: new Date(now.getTime() + HOUR), authorId: kit.idOf('陈明') });
+    const later = await insertActivity(kit.ds, kit.idOf('陈明'), { title: '三小时后的活动', startsAt: new Date(now.getTime() + 3 * HOUR) });
+    const started = await insertActivity(kit.ds, kit.idOf('陈明'), { title: '已开始的活动', startsAt: new Date(now.getTime() - 10 * 60_000) });
+    const draft = await insertActivity(kit.ds, kit.idOf('陈明'), { title: '草稿活动', status: 'draft', startsAt: new Date(now.getTime() + HOUR) });
+    const cancelled = await insertActivity(kit.ds, kit.idOf('陈明'), { title: '取消的活动', status: 'cancelled', startsAt: new Date(now.getTime() + HOUR) });
     for (const a of [later, started, draft, cancelled]) await insertSignups(kit.ds, a.id, [kit.idOf('王志强')]);
 
     expect(await run(now)).toMatchObject({ reminded: 0 });
@@ -137,7 +137,7 @@ describe.each(testDrivers())('activity reminders and finishing on %s', (driver) 
   it('a refusal (43101) clears the acceptance; a field WeChat refuses (47003) gives it back', async () => {
     const now = new Date('2030-07-01T00:00:00Z');
     await accept('李秀英', REMINDER_TEMPLATE);
-    const refused = await insertActivity(kit.ds, { title: '被拒收的提醒', startsAt: new Date(now.getTime() + HOUR), authorId: kit.idOf('陈明') });
+    const refused = await insertActivity(kit.ds, kit.idOf('陈明'), { title: '被拒收的提醒', startsAt: new Date(now.getTime() + HOUR) });
     await insertSignups(kit.ds, refused.id, [kit.idOf('李秀英')]);
     t.wechat.reset();
     t.wechat.refuseSubscribe(openid.李秀英);
@@ -152,7 +152,7 @@ describe.each(testDrivers())('activity reminders and finishing on %s', (driver) 
     // WeChat refuses a field (47003): a template mismatch on our side, so the person's acceptance is given back.
     t.wechat.allowSubscribe(openid.李秀英);
     await accept('李秀英', REMINDER_TEMPLATE);
-    const invalid = await insertActivity(kit.ds, { title: '字段不合规的提醒', startsAt: new Date(now.getTime() + 2 * HOUR), authorId: kit.idOf('陈明') });
+    const invalid = await insertActivity(kit.ds, kit.idOf('陈明'), { title: '字段不合规的提醒', startsAt: new Date(now.getTime() + 2 * HOUR) });
     await insertSignups(kit.ds, invalid.id, [kit.idOf('李秀英')]);
     t.wechat.addFault({ path: '/cgi-bin/message/subscribe/send', errcode: 47003, errmsg: 'argument invalid! data.time2.value invalid' });
     expect(await run(new Date(now.getTime() + HOUR))).toMatchObject({ reminded: 1 });
@@ -163,7 +163,7 @@ describe.each(testDrivers())('activity reminders and finishing on %s', (driver) 
   });
 
   it('sends activity_promoted with its activity fields through the same channel', async () => {
-    const activity = await insertActivity(kit.ds, { title: '候补转正的活动', place: '光明社区广场', startsAt: new Date('2030-08-01T06:30:00Z'), authorId: kit.idOf('陈明') });
+    const activity = await insertActivity(kit.ds, kit.idOf('陈明'), { title: '候补转正的活动', place: '光明社区广场', startsAt: new Date('2030-08-01T06:30:00Z') });
     await accept('王志强', PROMOTED_TEMPLATE);
     t.wechat.reset();
     const { activityPushData, activityLink } = await import('../../src/modules/activities/activity-messages.js');
@@ -192,7 +192,7 @@ describe.each(testDrivers())('activity reminders and finishing on %s', (driver) 
 
   it('reminds many participants in batches, each once', async () => {
     const now = new Date('2030-09-01T00:00:00Z');
-    const activity = await insertActivity(kit.ds, { title: '大型活动', startsAt: new Date(now.getTime() + HOUR), authorId: kit.idOf('陈明') });
+    const activity = await insertActivity(kit.ds, kit.idOf('陈明'), { title: '大型活动', startsAt: new Date(now.getTime() + HOUR) });
     const unitId = kit.unitIdOf('区委组织部');
     const repo = kit.ds.getRepository(MemberEntity);
     const people = Array.from({ length: 450 }, (_, i) => repo.create({ name: `批量党员${i}`, unitId, branchId: null, status: 'active' }));
@@ -208,24 +208,21 @@ describe.each(testDrivers())('activity reminders and finishing on %s', (driver) 
 
   it('finishes published activities a few hours after their end, and leaves the sign-ups as they were', async () => {
     const now = new Date('2030-10-01T12:00:00Z');
-    const ended = await insertActivity(kit.ds, {
+    const ended = await insertActivity(kit.ds, kit.idOf('陈明'), {
       title: '早已结束的活动',
       startsAt: new Date(now.getTime() - (FINISH_AFTER_HOURS + 4) * HOUR),
       endsAt: new Date(now.getTime() - (FINISH_AFTER_HOURS + 1) * HOUR),
-      authorId: kit.idOf('陈明'),
     });
-    const justEnded = await insertActivity(kit.ds, {
+    const justEnded = await insertActivity(kit.ds, kit.idOf('陈明'), {
       title: '刚结束的活动',
       startsAt: new Date(now.getTime() - 3 * HOUR),
       endsAt: new Date(now.getTime() - HOUR),
-      authorId: kit.idOf('陈明'),
     });
-    const cancelled = await insertActivity(kit.ds, {
+    const cancelled = await insertActivity(kit.ds, kit.idOf('陈明'), {
       title: '取消后结束的活动',
       status: 'cancelled',
       startsAt: new Date(now.getTime() - 10 * HOUR),
       endsAt: new Date(now.getTime() - 8 * HOUR),
-      authorId: kit.idOf('陈明'),
     });
     await insertSignups(kit.ds, ended.id, [kit.idOf('张建国')]);
     const status = async (id: string): Promise<string> => (await kit.ds.query('SELECT status FROM activities WHERE id = ?', [id]))[0].status;
@@ -265,7 +262,7 @@ if (testDrivers().includes('mysql')) describe('two scheduler instances on one Ma
     await repo.insert(people);
     const activities = [];
     for (let i = 0; i < 3; i++) {
-      const activity = await insertActivity(kit.ds, { title: `并发活动${i}`, startsAt: new Date(now.getTime() + (i + 1) * 20 * 60_000), authorId: kit.idOf('陈明') });
+      const activity = await insertActivity(kit.ds, kit.idOf('陈明'), { title: `并发活动${i}`, startsAt: new Date(now.getTime() + (i + 1) * 20 * 60_000) });
       await insertSignups(kit.ds, activity.id, people.map((p) => p.id));
       activities.push(activity);
     }

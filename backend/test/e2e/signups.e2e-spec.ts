@@ -8,7 +8,8 @@ import request from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { testDrivers } from '../support/test-database.js';
 import { APP_START_TIMEOUT_MS, ORG_TEST_ENV } from './org-test-helpers.js';
-import { bearer, dataSourceOf, insertActivity, insertMembers } from './signups-fixture.js';
+import { insertActivity } from './activity-rows.js';
+import { bearer, dataSourceOf, insertMembers } from './signups-fixture.js';
 
 const HOUR = 3600_000;
 
@@ -153,6 +154,22 @@ describe.each(testDrivers())('activity sign-up, waitlist and promotion over HTTP
     ]);
     const cancelAudit: Array<{ n: number | string }> = await ds.query("SELECT COUNT(*) AS n FROM audit_logs WHERE action = 'activity.signup_cancelled' AND target_id = ?", [first.id]);
     expect(Number(cancelAudit[0].n)).toBe(1);
+  });
+
+  it('leaves a need to its community’s workers and an activity to those holding the duty, as publishing does', async () => {
+    const xy = ((await ds.query("SELECT id FROM communities WHERE name = '向阳社区'")) as Array<{ id: string }>)[0]!.id;
+    const need = await insertActivity(ds, people['刘芳'], { scopeKind: 'community', scopeId: xy, capacity: 5 });
+    const [author] = await insertMembers(ds, zzb(), 1);
+    const authored = await insertActivity(ds, author, { capacity: 5 });
+    // The worker runs the need; the district organizer reaches every unit and branch, not a community's need.
+    await send('get', `/api/v1/activities/${need.id}/signups`, people['刘芳']).expect(200);
+    await send('get', `/api/v1/activities/${need.id}/attendance`, people['刘芳']).expect(200);
+    expect(codeOf(await send('get', `/api/v1/activities/${need.id}/signups`, people['孙伟']).expect(403))).toBe('FORBIDDEN');
+    expect(codeOf(await send('get', `/api/v1/activities/${need.id}/attendance`, people['孙伟']).expect(403))).toBe('FORBIDDEN');
+    // Having written an activity is no duty: a member without one does not manage it, the district organizer does.
+    expect(codeOf(await send('get', `/api/v1/activities/${authored.id}/signups`, author).expect(403))).toBe('FORBIDDEN');
+    expect(codeOf(await send('get', `/api/v1/activities/${authored.id}/attendance`, author).expect(403))).toBe('FORBIDDEN');
+    await send('get', `/api/v1/activities/${authored.id}/signups`, people['孙伟']).expect(200);
   });
 
   it('promotes exactly as many as concurrent cancellations freed, first tickets first', async () => {

@@ -23,9 +23,9 @@ describe.each(testDrivers())('visits (走访) over HTTP on %s', (driver) => {
     kit = await orgKit(t);
     jest.spyOn(t.app.get(Clock), 'now').mockImplementation(() => new Date(NOW));
     returnHome = (
-      await insertActivity(kit.ds, { kind: 'return_home', title: '春节返乡走亲', startsAt: new Date('2030-03-05T01:00:00Z'), authorId: kit.idOf('陈明') })
+      await insertActivity(kit.ds, kit.idOf('陈明'), { kind: 'return_home', title: '春节返乡走亲', startsAt: new Date('2030-03-05T01:00:00Z') })
     ).id;
-    volunteer = (await insertActivity(kit.ds, { kind: 'volunteer', title: '楼道清理', startsAt: new Date('2030-03-01T01:00:00Z'), authorId: kit.idOf('陈明') })).id;
+    volunteer = (await insertActivity(kit.ds, kit.idOf('陈明'), { kind: 'volunteer', title: '楼道清理', startsAt: new Date('2030-03-01T01:00:00Z') })).id;
     await insertSignups(kit.ds, returnHome, [kit.idOf('张建国')], 'confirmed');
     await insertSignups(kit.ds, returnHome, [kit.idOf('李秀英')], 'attended');
     await insertSignups(kit.ds, returnHome, [kit.idOf('王志强')], 'waitlisted');

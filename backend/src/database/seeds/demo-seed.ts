@@ -2,6 +2,7 @@ import type { Role, ScopeKind, UnitKind } from '@pioneer/shared-types';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { PiiCrypto } from '../../common/crypto/pii-crypto.service.js';
 import { ActivityThemeEntity } from '../../modules/activities/entities/activity-theme.entity.js';
+import { NEW_ACTIVITY_STATE } from '../../modules/activities/activity-lifecycle.js';
 import { ActivityEntity } from '../../modules/activities/entities/activity.entity.js';
 import { BranchEntity } from '../../modules/org/entities/branch.entity.js';
 import { CommunityEntity } from '../../modules/org/entities/community.entity.js';
@@ -181,14 +182,7 @@ async function seedActivities(
     capacity: null,
     waitlistLimit: 0,
     unitId: null,
-    reviewedBy: null,
-    reviewedAt: null,
-    reviewNote: null,
-    publishedAt: null,
-    cancelReason: null,
-    confirmedCount: 0,
-    waitlistCount: 0,
-    waitlistSeq: 0,
+    ...NEW_ACTIVITY_STATE,
   };
   const timed = (days: number, from: number, to: number) => {
     const startsAt = beijingAt(now, days, from);

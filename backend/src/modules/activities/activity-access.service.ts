@@ -25,10 +25,12 @@ export interface Reach {
 }
 
 /**
- * Who may publish, edit and manage which activity: the organizer of its branch, unit or the district (a district
- * organizer reaches every branch and unit, a unit organizer every branch of the unit), or for a community need a worker
- * serving that community. Anyone with that reach may edit, not only the author — a colleague can take over a draft.
- * Admins hold no organizer duties and reach nothing here.
+ * Who may publish, edit and manage which activity — the one rule for publishing, sign-up lists and cancellations,
+ * and attendance (code, sheet, board): the organizer of its branch, unit or the district (a district organizer
+ * reaches every branch and unit, a unit organizer every branch of the unit), or for a community need a worker
+ * serving that community (a need is the community's: the district organizer does not run it). Anyone with that
+ * reach may manage, not only the author — a colleague can take over a draft, and an author who has left the duty
+ * no longer manages. Admins hold no organizer duties and reach nothing here.
  */
 @Injectable()
 export class ActivityAccess {
@@ -76,6 +78,16 @@ export class ActivityAccess {
 
   manages(reach: Reach, activity: Pick<ActivityEntity, 'scopeKind' | 'scopeId'>): boolean {
     return this.covers(reach, activity.scopeKind, activity.scopeId);
+  }
+
+  /** The rule above for one activity, reading the caller's reach. */
+  async managesActivity(user: AuthUser, activity: Pick<ActivityEntity, 'scopeKind' | 'scopeId'>): Promise<boolean> {
+    return this.manages(await this.reach(user), activity);
+  }
+
+  /** FORBIDDEN (with the given message) unless the caller manages the activity. */
+  async assertManages(user: AuthUser, activity: Pick<ActivityEntity, 'scopeKind' | 'scopeId'>, message: string): Promise<void> {
+    if (!(await this.managesActivity(user, activity))) throw new DomainException('FORBIDDEN', message);
   }
 
   /** The caller as the eligibility rule sees them: unit, branch and approved community registrations. */

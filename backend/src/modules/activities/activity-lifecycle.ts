@@ -25,6 +25,18 @@ const FROM: Record<ActivityAction, readonly ActivityStatus[]> = {
   finish: ['published'],
 };
 
+/** What a new activity row starts with before any step: not reviewed, not published, no sign-ups taken. */
+export const NEW_ACTIVITY_STATE = {
+  reviewedBy: null,
+  reviewedAt: null,
+  reviewNote: null,
+  publishedAt: null,
+  cancelReason: null,
+  confirmedCount: 0,
+  waitlistCount: 0,
+  waitlistSeq: 0,
+} as const satisfies Partial<ActivityEntity>;
+
 /** Statuses in which the publisher may still change the activity. */
 export const EDITABLE_STATUSES: readonly ActivityStatus[] = ['draft', 'in_review', 'published'];
 

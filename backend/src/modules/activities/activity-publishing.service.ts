@@ -17,7 +17,7 @@ import { Clock } from '../services/clock.js';
 import { ServiceTransactions } from '../services/service-transactions.js';
 import { ActivityAccess } from './activity-access.service.js';
 import { activityLink, activityPushData } from './activity-messages.js';
-import { assertCanTake, EDITABLE_STATUSES, transition } from './activity-lifecycle.js';
+import { assertCanTake, EDITABLE_STATUSES, NEW_ACTIVITY_STATE, transition } from './activity-lifecycle.js';
 import { ActivitiesService } from './activities.service.js';
 import type { ActivityCancelDto, ActivityReviewDto, CreateActivityDto, UpdateActivityDto } from './dto/activity.dto.js';
 import { ActivityEligibilityEntity } from './entities/activity-eligibility.entity.js';
@@ -124,14 +124,7 @@ export class ActivityPublishingService {
         status: 'draft',
         unitId,
         authorId: user.memberId,
-        reviewedBy: null,
-        reviewedAt: null,
-        reviewNote: null,
-        publishedAt: null,
-        cancelReason: null,
-        confirmedCount: 0,
-        waitlistCount: 0,
-        waitlistSeq: 0,
+        ...NEW_ACTIVITY_STATE,
         createdAt: now,
         updatedAt: now,
       });
@@ -334,7 +327,7 @@ export class ActivityPublishingService {
   private async findManaged(user: AuthUser, id: string): Promise<ActivityEntity> {
     const activity = await this.activities.findOneBy({ id });
     if (!activity) throw new DomainException('NOT_FOUND', '活动不存在');
-    if (!this.access.manages(await this.access.reach(user), activity)) {
+    if (!(await this.access.managesActivity(user, activity))) {
       // Visible to them (a member signed up, say) but not theirs to manage; otherwise as if absent.
       if (await this.queries.visible(user, activity)) throw new DomainException('FORBIDDEN', '您不能管理这个活动');
       throw new DomainException('NOT_FOUND', '活动不存在');

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ActivitiesModule } from '../activities/activities.module.js';
 import { ActivityEntity } from '../activities/entities/activity.entity.js';
 import { SignupEntity } from '../activities/entities/signup.entity.js';
 import { MemberEntity } from '../org/entities/member.entity.js';
@@ -10,7 +11,7 @@ import { AttendanceService } from './attendance.service.js';
 
 /** 活动签到: the activity's rotating code, members' scans, the organizer's sheet and the live board. */
 @Module({
-  imports: [TypeOrmModule.forFeature([ActivityEntity, SignupEntity, MemberEntity, UnitEntity]), ServicesModule],
+  imports: [TypeOrmModule.forFeature([ActivityEntity, SignupEntity, MemberEntity, UnitEntity]), ServicesModule, ActivitiesModule],
   controllers: [AttendanceController],
   providers: [AttendanceService],
 })

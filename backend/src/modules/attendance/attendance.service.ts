@@ -7,6 +7,7 @@ import type { AuthUser } from '../../common/auth/auth-user.js';
 import { DomainException } from '../../common/errors/domain.exception.js';
 import type { ActivitiesSection, AppConfig } from '../../config/configuration.js';
 import { mapSignup } from '../activities/activities.mapper.js';
+import { ActivityAccess } from '../activities/activity-access.service.js';
 import { ActivityEntity } from '../activities/entities/activity.entity.js';
 import { SignupEntity } from '../activities/entities/signup.entity.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -14,12 +15,10 @@ import { settleCredit } from '../hours/ledger.js';
 import { presenceCredit } from '../hours/presence.js';
 import { MemberEntity } from '../org/entities/member.entity.js';
 import { UnitEntity } from '../org/entities/unit.entity.js';
-import { ScopeService } from '../org/scope.service.js';
 import { CheckinCodeService } from '../services/checkin-code.service.js';
 import { Clock } from '../services/clock.js';
 import { shanghaiDate } from '../services/hours.js';
 import { ServiceTransactions } from '../services/service-transactions.js';
-import { runsAttendance } from './activity-access.js';
 import type { AttendanceMarkDto } from './dto/attendance.dto.js';
 import type { AttendanceScanDto } from './dto/attendance.dto.js';
 
@@ -44,7 +43,7 @@ export class AttendanceService {
     config: ConfigService<AppConfig, true>,
     private readonly clock: Clock,
     private readonly codes: CheckinCodeService,
-    private readonly scope: ScopeService,
+    private readonly access: ActivityAccess,
     private readonly audit: AuditService,
     private readonly tx: ServiceTransactions,
     @InjectRepository(ActivityEntity) private readonly activityRepo: Repository<ActivityEntity>,
@@ -245,7 +244,7 @@ export class AttendanceService {
   private async managed(user: AuthUser, activityId: string): Promise<ActivityEntity> {
     const activity = await this.activityRepo.findOne({ where: { id: activityId } });
     if (!activity) throw new DomainException('NOT_FOUND', '没有找到这个活动');
-    if (!(await runsAttendance(this.scope, user, activity))) throw new DomainException('FORBIDDEN', '您不负责这个活动的签到');
+    await this.access.assertManages(user, activity, '您不负责这个活动的签到');
     return activity;
   }
 

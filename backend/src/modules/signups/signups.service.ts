@@ -7,6 +7,7 @@ import { isUniqueViolation } from '../../common/errors/db-constraint.js';
 import { DomainException } from '../../common/errors/domain.exception.js';
 import { DEFAULT_PAGE_SIZE } from '../../common/http/page-query.dto.js';
 import { mapActivitySummary, mapSignup, mySignupState } from '../activities/activities.mapper.js';
+import { ActivityAccess } from '../activities/activity-access.service.js';
 import { activityLink, activityPushData } from '../activities/activity-messages.js';
 import { isEligible } from '../activities/eligibility.js';
 import { ActivityEligibilityEntity } from '../activities/entities/activity-eligibility.entity.js';
@@ -42,6 +43,7 @@ export class SignupsService {
     private readonly tx: ServiceTransactions,
     private readonly clock: Clock,
     private readonly scope: ScopeService,
+    private readonly access: ActivityAccess,
     private readonly audit: AuditService,
     private readonly messages: MessagesService,
   ) {}
@@ -58,7 +60,8 @@ export class SignupsService {
    */
   async onBehalf(user: AuthUser, activityId: string, dto: OnBehalfSignupDto, ip: string): Promise<OnBehalfSignupResponse> {
     const activity = await this.activity(activityId);
-    const worker = activity.scopeKind === 'community' && activity.scopeId !== null && (await this.scope.workerCommunityIds(user)).includes(activity.scopeId);
+    // A need is managed by its community's workers only (ActivityAccess), so managing one makes the caller its worker.
+    const worker = activity.scopeKind === 'community' && (await this.access.managesActivity(user, activity));
     const organizer = user.roles.some((r) => r.role === 'organizer');
     if (!worker && !organizer) throw new DomainException('FORBIDDEN', '您不能为这项活动代为报名');
     const members = new Map(
@@ -210,29 +213,9 @@ export class SignupsService {
     }
   }
 
-  /**
-   * Who manages an activity's sign-ups: its author, the district organizer, the organizer of its unit or branch (a
-   * unit's organizer also for its branches' activities), and the workers of a need's community. Admins are not
-   * organizers.
-   */
-  private async manages(user: AuthUser, activity: ActivityEntity): Promise<boolean> {
-    if (activity.authorId === user.memberId || this.scope.isDistrictOrganizer(user)) return true;
-    const organizerOf = (kind: 'unit' | 'branch', id: string | null) =>
-      id !== null && user.roles.some((r) => r.role === 'organizer' && r.scopeKind === kind && r.scopeId === id);
-    switch (activity.scopeKind) {
-      case 'community':
-        return activity.scopeId !== null && (await this.scope.workerCommunityIds(user)).includes(activity.scopeId);
-      case 'unit':
-        return organizerOf('unit', activity.scopeId);
-      case 'branch':
-        return organizerOf('branch', activity.scopeId) || organizerOf('unit', activity.unitId);
-      case 'district':
-        return false;
-    }
-  }
-
-  private async assertManages(user: AuthUser, activity: ActivityEntity): Promise<void> {
-    if (!(await this.manages(user, activity))) throw new DomainException('FORBIDDEN', '这项活动不在您的管理范围内');
+  /** Who manages an activity's sign-ups: whoever manages the activity (ActivityAccess holds the one rule). */
+  private assertManages(user: AuthUser, activity: ActivityEntity): Promise<void> {
+    return this.access.assertManages(user, activity, '这项活动不在您的管理范围内');
   }
 
   // ------------------------------------------------------------------------------------------------ the writes

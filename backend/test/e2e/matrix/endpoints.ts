@@ -30,8 +30,8 @@ import {
   WORKER,
 } from './spec.js';
 import { ServiceRecordEntity } from '../../../src/modules/services/entities/service-record.entity.js';
-import { ActivityEntity } from '../../../src/modules/activities/entities/activity.entity.js';
-import { SignupEntity } from '../../../src/modules/activities/entities/signup.entity.js';
+import type { ActivityEntity } from '../../../src/modules/activities/entities/activity.entity.js';
+import { insertActivity, insertSignup } from '../activity-rows.js';
 import { ActivityThemeEntity } from '../../../src/modules/activities/entities/activity-theme.entity.js';
 import type { Caller, CommunityKey, Persona, UnitKey, World } from './world.js';
 import { VisitEntity } from '../../../src/modules/visits/entities/visit.entity.js';
@@ -69,43 +69,20 @@ async function decidedRecord(w: World, community: CommunityKey, decider: string)
  * one: a unit activity of 区委组织部 or 区税务局, or a need of a community.
  */
 async function runningActivity(w: World, owner: { unit: UnitKey } | { community: CommunityKey }): Promise<string> {
-  const repo = w.ds.getRepository(ActivityEntity);
   const startsAt = new Date(Date.now() - 30 * 60_000);
-  const unitId = 'unit' in owner ? w.units[owner.unit] : null;
-  const communityId = 'community' in owner ? w.communities[owner.community] : null;
-  const saved = await repo.save(
-    repo.create({
-      kind: 'volunteer',
-      subKind: null,
-      needKind: communityId ? 'task' : null,
-      themeId: null,
-      title: '矩阵测试活动',
-      description: '矩阵测试',
-      place: '社区活动室',
-      communityId,
-      startsAt,
-      endsAt: new Date(startsAt.getTime() + 2 * 3600_000),
-      signupDeadline: new Date(startsAt.getTime() - 3600_000),
-      cancelDeadline: new Date(startsAt.getTime() - 3600_000),
-      capacity: null,
-      waitlistLimit: 0,
-      creditedHours: 1,
-      scopeKind: communityId ? 'community' : 'unit',
-      scopeId: communityId ?? unitId,
-      status: 'published',
-      unitId,
-      authorId: w.person('孙伟'),
-      reviewedBy: null,
-      reviewedAt: null,
-      reviewNote: null,
-      publishedAt: startsAt,
-      cancelReason: null,
-      confirmedCount: 0,
-      waitlistCount: 0,
-      waitlistSeq: 0,
-    }),
-  );
-  return saved.id;
+  const scope = 'unit' in owner ? { scopeKind: 'unit' as const, scopeId: w.units[owner.unit] } : { scopeKind: 'community' as const, scopeId: w.communities[owner.community] };
+  const row = await insertActivity(w.ds, w.person('孙伟'), {
+    ...scope,
+    title: '矩阵测试活动',
+    description: '矩阵测试',
+    place: '社区活动室',
+    startsAt,
+    signupDeadline: new Date(startsAt.getTime() - 3600_000),
+    cancelDeadline: new Date(startsAt.getTime() - 3600_000),
+    creditedHours: 1,
+    publishedAt: startsAt,
+  });
+  return row.id;
 }
 
 /** The activity a caller runs attendance for (in scope), or one they do not (out). */
@@ -114,30 +91,7 @@ function attendanceActivity(w: World, who: Caller, scope: 'in' | 'out'): Promise
   return runningActivity(w, { unit: scope === 'out' && who === 'orgUnit' ? 'sw' : 'zzb' });
 }
 
-async function confirmedSignup(w: World, activityId: string, memberId: string): Promise<string> {
-  const repo = w.ds.getRepository(SignupEntity);
-  const saved = await repo.save(
-    repo.create({
-      activityId,
-      memberId,
-      status: 'confirmed',
-      waitlistSeq: null,
-      signedUpAt: new Date(),
-      cancelledAt: null,
-      cancelReason: null,
-      onBehalf: false,
-      onBehalfReason: null,
-      createdBy: memberId,
-      checkedInAt: null,
-      checkedOutAt: null,
-      attendanceMethod: null,
-      markedBy: null,
-      creditedHours: 0,
-      serviceRecordId: null,
-    }),
-  );
-  return saved.id;
-}
+const confirmedSignup = (w: World, activityId: string, memberId: string): Promise<string> => insertSignup(w.ds, activityId, memberId);
 
 async function activityCode(w: World, activityId: string): Promise<string> {
   const res = await w.api().get(`/api/v1/activities/${activityId}/code`).set(await w.auth(w.person('孙伟')));
@@ -165,37 +119,19 @@ async function activityRow(
   options: { startsInHours?: number } = {},
 ): Promise<string> {
   const startsAt = new Date(Date.now() + (options.startsInHours ?? 48) * 3600_000);
-  const row = w.ds.getRepository(ActivityEntity).create({
-    kind: 'volunteer',
-    subKind: null,
-    needKind: f.scopeKind === 'community' ? 'task' : null,
-    themeId: null,
+  const row = await insertActivity(w.ds, f.author, {
+    scopeKind: f.scopeKind,
+    scopeId: f.scopeId,
+    status,
     title: `矩阵活动${w.next()}`,
     description: '整理社区图书角',
     place: '社区服务站',
-    communityId: f.scopeKind === 'community' ? f.scopeId : null,
     startsAt,
-    endsAt: new Date(startsAt.getTime() + 2 * 3600_000),
     signupDeadline: new Date(startsAt.getTime() - 3600_000),
     cancelDeadline: new Date(startsAt.getTime() - 3600_000),
     capacity: 10,
     waitlistLimit: 2,
-    creditedHours: 2,
-    scopeKind: f.scopeKind,
-    scopeId: f.scopeId,
-    status,
-    unitId: f.scopeKind === 'unit' ? f.scopeId : null,
-    authorId: f.author,
-    reviewedBy: null,
-    reviewedAt: null,
-    reviewNote: null,
-    publishedAt: status === 'published' ? new Date() : null,
-    cancelReason: null,
-    confirmedCount: 0,
-    waitlistCount: 0,
-    waitlistSeq: 0,
   });
-  await w.ds.getRepository(ActivityEntity).insert(row);
   return row.id;
 }
 

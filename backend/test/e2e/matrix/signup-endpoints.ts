@@ -1,5 +1,6 @@
 import type { OnBehalfSignupResponse } from '@pioneer/shared-types';
-import { insertActivity, insertMembers, insertSignup } from '../signups-fixture.js';
+import { insertActivity, insertSignup } from '../activity-rows.js';
+import { insertMembers } from '../signups-fixture.js';
 import { CREATED, type EndpointSpec, FORBIDDEN, MEMBERS, OK, type Scope } from './spec.js';
 import type { Caller, World } from './world.js';
 

@@ -26,7 +26,7 @@ import {
   type SignupStatus,
   type VolunteerSubKind,
 } from '@pioneer/shared-types';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -47,6 +47,8 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { PageQueryDto, pageDtoOf } from '../../../common/http/page-query.dto.js';
+import { stacked } from '../../../common/http/stacked.js';
+import { YearQuery } from '../../../common/http/year-query.js';
 import { Trim } from '../../org/dto/transforms.js';
 
 export const TITLE_MAX = 60;
@@ -58,6 +60,59 @@ export const THEME_TITLE_MAX = 40;
 export const NOTE_MAX = 200;
 
 // class-validator runs the decorator nearest the property first: the most specific check is on top, IsDefined last.
+// The rules a field has in both the create and the update body are written once below; `typeMessage` is what a value
+// of the wrong type is told (creating: please fill it in; updating: it must be text or a number).
+
+const titleRules = (typeMessage: string) =>
+  stacked(
+    Trim(),
+    MaxLength(TITLE_MAX, { message: `活动名称不能超过 ${TITLE_MAX} 个字` }),
+    MinLength(2, { message: '活动名称至少 2 个字' }),
+    IsString({ message: typeMessage }),
+  );
+const descriptionRules = (typeMessage: string) =>
+  stacked(
+    Trim(),
+    MaxLength(DESCRIPTION_MAX, { message: `活动介绍不能超过 ${DESCRIPTION_MAX} 个字` }),
+    MinLength(1, { message: '请填写活动介绍' }),
+    IsString({ message: typeMessage }),
+  );
+const placeRules = (typeMessage: string) =>
+  stacked(
+    Trim(),
+    MaxLength(PLACE_MAX, { message: `活动地点不能超过 ${PLACE_MAX} 个字` }),
+    MinLength(2, { message: '活动地点至少 2 个字' }),
+    IsString({ message: typeMessage }),
+  );
+/** One of the four times, by its name in the messages (开始时间 …). */
+const timeRule = (label: string) => IsISO8601({ strict: true }, { message: `${label}格式无效` });
+const capacityRules = () =>
+  stacked(
+    Max(CAPACITY_MAX, { message: `名额不能超过 ${CAPACITY_MAX}` }),
+    Min(1, { message: '名额至少为 1；不限名额请留空' }),
+    IsInt({ message: '名额应为整数' }),
+  );
+const creditedHoursRules = (typeMessage: string) =>
+  stacked(Max(24, { message: '记入时长不能超过 24 小时' }), Min(0.5, { message: '记入时长至少 0.5 小时' }), IsNumber({}, { message: typeMessage }));
+const optional = (...decorators: PropertyDecorator[]) => stacked(IsOptional(), ...decorators);
+const subKindRule = () => optional(IsIn(VOLUNTEER_SUB_KINDS, { message: '志愿服务细类无效' }));
+const needKindRule = () => optional(IsIn(NEED_KINDS, { message: '需求类型无效' }));
+const themeIdRule = () => optional(IsUUID('all', { message: '主题编号无效' }));
+const communityIdRule = () => optional(IsUUID('all', { message: '社区编号无效' }));
+const waitlistLimitRules = () =>
+  optional(
+    Max(CAPACITY_MAX, { message: `候补人数不能超过 ${CAPACITY_MAX}` }),
+    Min(0, { message: '候补人数不能小于 0' }),
+    IsInt({ message: '候补人数应为整数' }),
+  );
+/** Only these units or branches (`what`: 单位 / 支部). */
+const eligibleRules = (what: string) =>
+  optional(
+    IsUUID('all', { each: true, message: `${what}编号无效` }),
+    ArrayUnique({ message: `${what}不能重复` }),
+    ArrayMaxSize(ELIGIBLE_MAX, { message: `最多选择 ${ELIGIBLE_MAX} 个${what}` }),
+    IsArray({ message: `面向${what}应为列表` }),
+  );
 
 export class CreateActivityDto implements ActivityInput {
   @ApiProperty({ enum: ACTIVITY_KINDS, description: '活动类型' })
@@ -65,84 +120,64 @@ export class CreateActivityDto implements ActivityInput {
   kind: ActivityKind;
 
   @ApiPropertyOptional({ enum: VOLUNTEER_SUB_KINDS, nullable: true, description: '志愿服务的细类（仅志愿服务）' })
-  @IsOptional()
-  @IsIn(VOLUNTEER_SUB_KINDS, { message: '志愿服务细类无效' })
+  @subKindRule()
   subKind?: VolunteerSubKind | null;
 
   @ApiPropertyOptional({ enum: NEED_KINDS, nullable: true, description: '需求类型（仅社区需求）' })
-  @IsOptional()
-  @IsIn(NEED_KINDS, { message: '需求类型无效' })
+  @needKindRule()
   needKind?: NeedKind | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, description: '所属月度主题' })
-  @IsOptional()
-  @IsUUID('all', { message: '主题编号无效' })
+  @themeIdRule()
   themeId?: string | null;
 
   @ApiProperty({ maxLength: TITLE_MAX })
-  @Trim()
-  @MaxLength(TITLE_MAX, { message: `活动名称不能超过 ${TITLE_MAX} 个字` })
-  @MinLength(2, { message: '活动名称至少 2 个字' })
-  @IsString({ message: '请填写活动名称' })
+  @titleRules('请填写活动名称')
   title: string;
 
   @ApiProperty({ maxLength: DESCRIPTION_MAX })
-  @Trim()
-  @MaxLength(DESCRIPTION_MAX, { message: `活动介绍不能超过 ${DESCRIPTION_MAX} 个字` })
-  @MinLength(1, { message: '请填写活动介绍' })
-  @IsString({ message: '请填写活动介绍' })
+  @descriptionRules('请填写活动介绍')
   description: string;
 
   @ApiProperty({ maxLength: PLACE_MAX })
-  @Trim()
-  @MaxLength(PLACE_MAX, { message: `活动地点不能超过 ${PLACE_MAX} 个字` })
-  @MinLength(2, { message: '活动地点至少 2 个字' })
-  @IsString({ message: '请填写活动地点' })
+  @placeRules('请填写活动地点')
   place: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, description: '活动所在社区（可不填）' })
-  @IsOptional()
-  @IsUUID('all', { message: '社区编号无效' })
+  @communityIdRule()
   communityId?: string | null;
 
   @ApiProperty({ format: 'date-time' })
-  @IsISO8601({ strict: true }, { message: '开始时间格式无效' })
+  @timeRule('开始时间')
   @IsDefined({ message: '请填写开始时间' })
   startsAt: string;
 
   @ApiProperty({ format: 'date-time' })
-  @IsISO8601({ strict: true }, { message: '结束时间格式无效' })
+  @timeRule('结束时间')
   @IsDefined({ message: '请填写结束时间' })
   endsAt: string;
 
   @ApiProperty({ format: 'date-time' })
-  @IsISO8601({ strict: true }, { message: '报名截止时间格式无效' })
+  @timeRule('报名截止时间')
   @IsDefined({ message: '请填写报名截止时间' })
   signupDeadline: string;
 
   @ApiProperty({ format: 'date-time' })
-  @IsISO8601({ strict: true }, { message: '取消报名截止时间格式无效' })
+  @timeRule('取消报名截止时间')
   @IsDefined({ message: '请填写取消报名截止时间' })
   cancelDeadline: string;
 
   @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1, maximum: CAPACITY_MAX, description: '名额；不填表示不限' })
   @IsOptional()
-  @Max(CAPACITY_MAX, { message: `名额不能超过 ${CAPACITY_MAX}` })
-  @Min(1, { message: '名额至少为 1；不限名额请留空' })
-  @IsInt({ message: '名额应为整数' })
+  @capacityRules()
   capacity?: number | null;
 
   @ApiPropertyOptional({ minimum: 0, maximum: CAPACITY_MAX, description: '候补人数上限；0 表示不设候补' })
-  @IsOptional()
-  @Max(CAPACITY_MAX, { message: `候补人数不能超过 ${CAPACITY_MAX}` })
-  @Min(0, { message: '候补人数不能小于 0' })
-  @IsInt({ message: '候补人数应为整数' })
+  @waitlistLimitRules()
   waitlistLimit?: number;
 
   @ApiProperty({ description: '参加满足在场要求后记入的时长（0.5 小时为单位）' })
-  @Max(24, { message: '记入时长不能超过 24 小时' })
-  @Min(0.5, { message: '记入时长至少 0.5 小时' })
-  @IsNumber({}, { message: '请填写记入时长' })
+  @creditedHoursRules('请填写记入时长')
   creditedHours: number;
 
   @ApiProperty({ enum: ACTIVITY_SCOPE_KINDS, description: '发布范围：支部、单位、全区，或社区需求' })
@@ -155,22 +190,15 @@ export class CreateActivityDto implements ActivityInput {
   scopeId?: string | null;
 
   @ApiPropertyOptional({ type: [String], description: '只面向这些单位（可不填）' })
-  @IsOptional()
-  @IsUUID('all', { each: true, message: '单位编号无效' })
-  @ArrayUnique({ message: '单位不能重复' })
-  @ArrayMaxSize(ELIGIBLE_MAX, { message: `最多选择 ${ELIGIBLE_MAX} 个单位` })
-  @IsArray({ message: '面向单位应为列表' })
+  @eligibleRules('单位')
   eligibleUnitIds?: string[];
 
   @ApiPropertyOptional({ type: [String], description: '只面向这些支部（可不填）' })
-  @IsOptional()
-  @IsUUID('all', { each: true, message: '支部编号无效' })
-  @ArrayUnique({ message: '支部不能重复' })
-  @ArrayMaxSize(ELIGIBLE_MAX, { message: `最多选择 ${ELIGIBLE_MAX} 个支部` })
-  @IsArray({ message: '面向支部应为列表' })
+  @eligibleRules('支部')
   eligibleBranchIds?: string[];
 }
 
+/** The same fields, each optional, the scope excepted (an activity does not move); capacity null lifts the limit. */
 export class UpdateActivityDto implements ActivityUpdate {
   @ApiPropertyOptional({ enum: ACTIVITY_KINDS })
   @IsOptional()
@@ -178,104 +206,76 @@ export class UpdateActivityDto implements ActivityUpdate {
   kind?: ActivityKind;
 
   @ApiPropertyOptional({ enum: VOLUNTEER_SUB_KINDS, nullable: true })
-  @IsOptional()
-  @IsIn(VOLUNTEER_SUB_KINDS, { message: '志愿服务细类无效' })
+  @subKindRule()
   subKind?: VolunteerSubKind | null;
 
   @ApiPropertyOptional({ enum: NEED_KINDS, nullable: true })
-  @IsOptional()
-  @IsIn(NEED_KINDS, { message: '需求类型无效' })
+  @needKindRule()
   needKind?: NeedKind | null;
 
   @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: '主题编号无效' })
+  @themeIdRule()
   themeId?: string | null;
 
   @ApiPropertyOptional({ maxLength: TITLE_MAX })
   @IsOptional()
-  @Trim()
-  @MaxLength(TITLE_MAX, { message: `活动名称不能超过 ${TITLE_MAX} 个字` })
-  @MinLength(2, { message: '活动名称至少 2 个字' })
-  @IsString({ message: '活动名称应为文字' })
+  @titleRules('活动名称应为文字')
   title?: string;
 
   @ApiPropertyOptional({ maxLength: DESCRIPTION_MAX })
   @IsOptional()
-  @Trim()
-  @MaxLength(DESCRIPTION_MAX, { message: `活动介绍不能超过 ${DESCRIPTION_MAX} 个字` })
-  @MinLength(1, { message: '请填写活动介绍' })
-  @IsString({ message: '活动介绍应为文字' })
+  @descriptionRules('活动介绍应为文字')
   description?: string;
 
   @ApiPropertyOptional({ maxLength: PLACE_MAX })
   @IsOptional()
-  @Trim()
-  @MaxLength(PLACE_MAX, { message: `活动地点不能超过 ${PLACE_MAX} 个字` })
-  @MinLength(2, { message: '活动地点至少 2 个字' })
-  @IsString({ message: '活动地点应为文字' })
+  @placeRules('活动地点应为文字')
   place?: string;
 
   @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: '社区编号无效' })
+  @communityIdRule()
   communityId?: string | null;
 
   @ApiPropertyOptional({ format: 'date-time' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: '开始时间格式无效' })
+  @timeRule('开始时间')
   startsAt?: string;
 
   @ApiPropertyOptional({ format: 'date-time' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: '结束时间格式无效' })
+  @timeRule('结束时间')
   endsAt?: string;
 
   @ApiPropertyOptional({ format: 'date-time' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: '报名截止时间格式无效' })
+  @timeRule('报名截止时间')
   signupDeadline?: string;
 
   @ApiPropertyOptional({ format: 'date-time' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: '取消报名截止时间格式无效' })
+  @timeRule('取消报名截止时间')
   cancelDeadline?: string;
 
   @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1, maximum: CAPACITY_MAX })
   @ValidateIf((_o, v) => v !== null && v !== undefined)
-  @Max(CAPACITY_MAX, { message: `名额不能超过 ${CAPACITY_MAX}` })
-  @Min(1, { message: '名额至少为 1；不限名额请留空' })
-  @IsInt({ message: '名额应为整数' })
+  @capacityRules()
   capacity?: number | null;
 
   @ApiPropertyOptional({ minimum: 0, maximum: CAPACITY_MAX })
-  @IsOptional()
-  @Max(CAPACITY_MAX, { message: `候补人数不能超过 ${CAPACITY_MAX}` })
-  @Min(0, { message: '候补人数不能小于 0' })
-  @IsInt({ message: '候补人数应为整数' })
+  @waitlistLimitRules()
   waitlistLimit?: number;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Max(24, { message: '记入时长不能超过 24 小时' })
-  @Min(0.5, { message: '记入时长至少 0.5 小时' })
-  @IsNumber({}, { message: '记入时长应为数字' })
+  @creditedHoursRules('记入时长应为数字')
   creditedHours?: number;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsUUID('all', { each: true, message: '单位编号无效' })
-  @ArrayUnique({ message: '单位不能重复' })
-  @ArrayMaxSize(ELIGIBLE_MAX, { message: `最多选择 ${ELIGIBLE_MAX} 个单位` })
-  @IsArray({ message: '面向单位应为列表' })
+  @eligibleRules('单位')
   eligibleUnitIds?: string[];
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsUUID('all', { each: true, message: '支部编号无效' })
-  @ArrayUnique({ message: '支部不能重复' })
-  @ArrayMaxSize(ELIGIBLE_MAX, { message: `最多选择 ${ELIGIBLE_MAX} 个支部` })
-  @IsArray({ message: '面向支部应为列表' })
+  @eligibleRules('支部')
   eligibleBranchIds?: string[];
 }
 
@@ -344,12 +344,7 @@ export class ActivityManageQueryDto extends PageQueryDto implements ActivityMana
 }
 
 export class ThemeQueryDto {
-  @ApiPropertyOptional({ description: '年份，默认今年' })
-  @IsOptional()
-  @Type(() => Number)
-  @Max(2100, { message: '年份无效' })
-  @Min(2000, { message: '年份无效' })
-  @IsInt({ message: '年份无效' })
+  @YearQuery()
   year?: number;
 }
 

@@ -19,24 +19,16 @@ import {
   IsIn,
   IsISO8601,
   IsOptional,
-  IsString,
   IsUUID,
-  Matches,
-  MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { ScannedCodeField, ShortCodeField } from '../../services/dto/scanned-code.fields.js';
 
 export class AttendanceScanDto implements AttendanceScanRequest {
-  @ApiPropertyOptional({ description: '扫描到的活动签到码（二维码内容）' })
-  @IsOptional()
-  @MaxLength(120, { message: '签到码无效，请扫描活动组织者手机上正在显示的签到码' })
-  @IsString({ message: '签到码应为文字' })
+  @ScannedCodeField('扫描到的活动签到码（二维码内容）', '活动组织者')
   code?: string;
 
-  @ApiPropertyOptional({ description: '6 位数字签到码，仅演示模式可手动输入' })
-  @IsOptional()
-  @Matches(/^\d{6}$/, { message: '请输入 6 位数字签到码' })
-  @IsString({ message: '请输入 6 位数字签到码' })
+  @ShortCodeField()
   shortCode?: string;
 }
 

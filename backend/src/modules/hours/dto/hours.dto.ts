@@ -10,19 +10,14 @@ import {
   LEDGER_SOURCES,
   type LedgerSource,
 } from '@pioneer/shared-types';
-import { Type } from 'class-transformer';
-import { IsDefined, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsDefined, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { PageQueryDto, pageDtoOf } from '../../../common/http/page-query.dto.js';
+import { YearQuery } from '../../../common/http/year-query.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class LedgerQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: '年份，默认今年' })
-  @IsOptional()
-  @Type(() => Number)
-  @Max(2100, { message: '年份无效' })
-  @Min(2000, { message: '年份无效' })
-  @IsInt({ message: '年份无效' })
+  @YearQuery()
   year?: number;
 }
 

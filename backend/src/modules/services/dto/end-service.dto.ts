@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SERVICE_TYPES, type ServiceEndRequest, type ServiceType } from '@pioneer/shared-types';
 import { Transform } from 'class-transformer';
 import { HOURS_REASON_MAX } from '../hours-rules.js';
-import { IsIn, IsISO8601, IsNumber, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsISO8601, IsNumber, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { ScannedCodeField, ShortCodeField } from './scanned-code.fields.js';
 
 export const DESCRIPTION_MIN = 5;
 export const DESCRIPTION_MAX = 500;
@@ -34,16 +35,10 @@ export class ClaimedServiceDto extends ServiceContentDto {
 }
 
 export class EndServiceDto extends ClaimedServiceDto implements ServiceEndRequest {
-  @ApiPropertyOptional({ description: '签退时再次扫码：签退时间即得到核验，确认时按服务器时长计入' })
-  @IsOptional()
-  @MaxLength(120, { message: '签到码无效，请扫描社区工作者手机上正在显示的签到码' })
-  @IsString({ message: '签到码应为文字' })
+  @ScannedCodeField('签退时再次扫码：签退时间即得到核验，确认时按服务器时长计入', '社区工作者')
   code?: string;
 
-  @ApiPropertyOptional({ description: '6 位数字签到码，仅演示模式可手动输入' })
-  @IsOptional()
-  @Matches(/^\d{6}$/, { message: '请输入 6 位数字签到码' })
-  @IsString({ message: '请输入 6 位数字签到码' })
+  @ShortCodeField()
   shortCode?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: '离线时手机记录的签退时间；此类记录一律交社区工作者审核' })

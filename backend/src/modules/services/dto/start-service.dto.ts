@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { GeoPoint, ServiceStartRequest } from '@pioneer/shared-types';
 import { Type } from 'class-transformer';
-import { IsISO8601, IsLatitude, IsLongitude, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsISO8601, IsLatitude, IsLongitude, IsNumber, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import { ScannedCodeField, ShortCodeField } from './scanned-code.fields.js';
 
 export class GeoPointDto implements GeoPoint {
   @ApiProperty({ description: 'GCJ-02 纬度' })
@@ -20,16 +21,10 @@ export class GeoPointDto implements GeoPoint {
 }
 
 export class StartServiceDto implements ServiceStartRequest {
-  @ApiPropertyOptional({ description: '扫描到的签到码（二维码内容）' })
-  @IsOptional()
-  @MaxLength(120, { message: '签到码无效，请扫描社区工作者手机上正在显示的签到码' })
-  @IsString({ message: '签到码应为文字' })
+  @ScannedCodeField('扫描到的签到码（二维码内容）', '社区工作者')
   code?: string;
 
-  @ApiPropertyOptional({ description: '6 位数字签到码，仅演示模式可手动输入' })
-  @IsOptional()
-  @Matches(/^\d{6}$/, { message: '请输入 6 位数字签到码' })
-  @IsString({ message: '请输入 6 位数字签到码' })
+  @ShortCodeField()
   shortCode?: string;
 
   @ApiPropertyOptional({ description: '社区编号：定位签到或手动输入签到码时使用，默认为本人报到的社区' })
