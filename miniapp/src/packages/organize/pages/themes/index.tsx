@@ -11,9 +11,9 @@ import TextField from '@/components/text-field';
 import { useFormErrors } from '@/hooks/use-form-errors';
 import { useQuery } from '@/hooks/use-query';
 import { useSubmit } from '@/hooks/use-submit';
+import { confirmAction } from '@/services/confirm';
 import { toast } from '@/services/toast';
 import OrganizeFrame from '../../components/organize-frame';
-import { confirmAction } from '../../shared/confirm';
 import { monthOptions } from '../../shared/time';
 import './index.scss';
 
