@@ -19,6 +19,6 @@ export function toViewer(me: MeResponse): Viewer {
 
 /** Who is looking, so a page shows only what their roles allow; the server checks every call again regardless. */
 export function useViewer() {
-  const { data, ...me } = useSignedInApi(getMe);
-  return { ...me, viewer: data ? toViewer(data) : undefined };
+  const me = useSignedInApi(getMe);
+  return { signedIn: me.signedIn, viewer: me.data ? toViewer(me.data) : undefined, error: me.error, loading: me.loading, reload: me.reload };
 }

@@ -49,6 +49,6 @@ export function toOrganizeViewer(me: MeResponse): OrganizeViewer {
 
 /** Who is looking; refreshed when the page is shown again (back from signing in). The server checks every call. */
 export function useOrganizeViewer() {
-  const { data, ...me } = useSignedInApi(getMe);
-  return { ...me, viewer: data ? toOrganizeViewer(data) : undefined };
+  const me = useSignedInApi(getMe);
+  return { signedIn: me.signedIn, viewer: me.data ? toOrganizeViewer(me.data) : undefined, error: me.error, loading: me.loading, reload: me.reload };
 }

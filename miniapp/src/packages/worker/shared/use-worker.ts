@@ -3,6 +3,6 @@ import { loadWorkerContext } from './communities';
 
 /** The signed-in worker and their communities, refreshed when the page is shown again (back from signing in). */
 export function useWorker() {
-  const { data, ...state } = useSignedInApi(loadWorkerContext);
-  return { ...state, context: data };
+  const worker = useSignedInApi(loadWorkerContext);
+  return { signedIn: worker.signedIn, context: worker.data, error: worker.error, loading: worker.loading, reload: worker.reload };
 }
