@@ -1,8 +1,6 @@
-import { useCallback, useState } from 'react';
 import type { ActivityScopeKind, MeResponse } from '@pioneer/shared-types';
 import { getMe } from '@/api/me';
-import { useApi, useRefreshOnShow } from '@/hooks/use-api';
-import { isSignedIn } from '@/services/session';
+import { useSignedInApi } from '@/hooks/use-signed-in-api';
 
 /** One place an organizer may publish for, from their own organizer duties. */
 export interface PublishScope {
@@ -51,14 +49,6 @@ export function toOrganizeViewer(me: MeResponse): OrganizeViewer {
 
 /** Who is looking; refreshed when the page is shown again (back from signing in). The server checks every call. */
 export function useOrganizeViewer() {
-  const [signedIn, setSignedIn] = useState<boolean>(() => isSignedIn());
-  const me = useApi(getMe, { enabled: signedIn });
-  const reloadMe = me.reload;
-  const refresh = useCallback(async (): Promise<void> => {
-    const now = isSignedIn();
-    setSignedIn(now);
-    if (now) await reloadMe();
-  }, [reloadMe]);
-  useRefreshOnShow(refresh);
-  return { signedIn, viewer: me.data ? toOrganizeViewer(me.data) : undefined, error: me.error, loading: me.loading, reload: reloadMe };
+  const me = useSignedInApi(getMe);
+  return { signedIn: me.signedIn, viewer: me.data ? toOrganizeViewer(me.data) : undefined, error: me.error, loading: me.loading, reload: me.reload };
 }

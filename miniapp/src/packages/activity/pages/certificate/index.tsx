@@ -4,10 +4,9 @@ import PagedListView from '@/components/paged-list-view';
 import SectionCard from '@/components/section-card';
 import StateView from '@/components/state-view';
 import TextField from '@/components/text-field';
-import { ROUTES } from '@/constants/routes';
 import { formatHours } from '@/format/hours';
-import { openPage } from '@/services/navigation';
 import CertificateDocument from '../../components/certificate-document';
+import { SignInFirst } from '../../components/page-gates';
 import { formatDayKey } from '../../shared/dates';
 import { openVerify } from '../../shared/navigation';
 import { useCertificate } from './use-certificate';
@@ -19,16 +18,7 @@ export default function CertificatePage() {
   const h5 = process.env.TARO_ENV === 'h5';
 
   if (!page.signedIn) {
-    return (
-      <View className="page certificate">
-        <SectionCard>
-          <Text className="activity-hint">登录后可以开具报到服务证明</Text>
-          <Button className="activity-action" type="primary" size="large" block onClick={() => openPage(ROUTES.login)}>
-            登录
-          </Button>
-        </SectionCard>
-      </View>
-    );
+    return <SignInFirst pageClassName="certificate" hint="登录后可以开具报到服务证明" />;
   }
 
   return (

@@ -4,11 +4,10 @@ import { Button } from '@nutui/nutui-react-taro';
 import SectionCard from '@/components/section-card';
 import StateView from '@/components/state-view';
 import StatusTag from '@/components/status-tag';
-import { ROUTES } from '@/constants/routes';
 import { formatDateTime, formatSpan } from '@/format/date-time';
 import { formatHours } from '@/format/hours';
 import { isFull, kindText, placesText, signupText, signupTone } from '@/format/activity';
-import { goBackOrHome, openPage } from '@/services/navigation';
+import { MissingActivity, SignInFirst } from '../../components/page-gates';
 import Row from '../../components/row';
 import { openNeedCheckin, openScan, openVisits } from '../../shared/navigation';
 import { outcomeText, useActivityDetail } from './use-detail';
@@ -41,29 +40,11 @@ export default function ActivityDetailPage() {
   const { detail } = page;
 
   if (!page.signedIn) {
-    return (
-      <View className="page activity-detail">
-        <SectionCard className="activity-detail-login">
-          <Text className="activity-hint">登录后可查看活动并报名</Text>
-          <Button className="activity-action" type="primary" size="large" block onClick={() => openPage(ROUTES.login)}>
-            登录
-          </Button>
-        </SectionCard>
-      </View>
-    );
+    return <SignInFirst pageClassName="activity-detail" cardClassName="activity-detail-login" hint="登录后可查看活动并报名" />;
   }
 
   if (page.missingId) {
-    return (
-      <View className="page activity-detail">
-        <SectionCard>
-          <StateView className="activity-detail-missing" status="empty" message="没有找到这个活动" />
-          <Button className="activity-action" size="large" block onClick={goBackOrHome}>
-            返回
-          </Button>
-        </SectionCard>
-      </View>
-    );
+    return <MissingActivity pageClassName="activity-detail" stateClassName="activity-detail-missing" />;
   }
 
   const activity = detail.data;

@@ -9,6 +9,7 @@ import StatusTag from '@/components/status-tag';
 import { ROUTES } from '@/constants/routes';
 import { formatHours } from '@/format/hours';
 import { openPage } from '@/services/navigation';
+import { SignInFirst } from '../../components/page-gates';
 import { formatDayKey } from '../../shared/dates';
 import { useHours } from './use-hours';
 import '../../components/activity.scss';
@@ -47,16 +48,7 @@ export default function HoursPage() {
   const page = useHours();
 
   if (!page.signedIn) {
-    return (
-      <View className="page hours">
-        <SectionCard>
-          <Text className="activity-hint">登录后可以查看您的服务时长</Text>
-          <Button className="activity-action" type="primary" size="large" block onClick={() => openPage(ROUTES.login)}>
-            登录
-          </Button>
-        </SectionCard>
-      </View>
-    );
+    return <SignInFirst pageClassName="hours" hint="登录后可以查看您的服务时长" />;
   }
 
   return (

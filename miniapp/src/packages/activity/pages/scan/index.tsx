@@ -4,10 +4,9 @@ import { Button } from '@nutui/nutui-react-taro';
 import SectionCard from '@/components/section-card';
 import StateView from '@/components/state-view';
 import TextField from '@/components/text-field';
-import { ROUTES } from '@/constants/routes';
 import { formatDateTime, formatSpan } from '@/format/date-time';
 import { formatHours } from '@/format/hours';
-import { goBackOrHome, openPage } from '@/services/navigation';
+import { MissingActivity, SignInFirst } from '../../components/page-gates';
 import Row from '../../components/row';
 import { useScan } from './use-scan';
 import '../../components/activity.scss';
@@ -38,28 +37,10 @@ export default function ActivityScanPage() {
   const weapp = process.env.TARO_ENV === 'weapp';
 
   if (!page.signedIn) {
-    return (
-      <View className="page activity-scan">
-        <SectionCard>
-          <Text className="activity-hint">登录后才能签到</Text>
-          <Button className="activity-action" type="primary" size="large" block onClick={() => openPage(ROUTES.login)}>
-            登录
-          </Button>
-        </SectionCard>
-      </View>
-    );
+    return <SignInFirst pageClassName="activity-scan" hint="登录后才能签到" />;
   }
   if (page.missingId) {
-    return (
-      <View className="page activity-scan">
-        <SectionCard>
-          <StateView className="activity-scan-missing" status="empty" message="没有找到这个活动" />
-          <Button className="activity-action" size="large" block onClick={goBackOrHome}>
-            返回
-          </Button>
-        </SectionCard>
-      </View>
-    );
+    return <MissingActivity pageClassName="activity-scan" stateClassName="activity-scan-missing" />;
   }
   const activity = page.activity.data;
   if (!activity) {

@@ -5,9 +5,10 @@ import { getActivity, scanAttendance } from '@/api/activities';
 import { getOverview } from '@/api/public';
 import { useApi } from '@/hooks/use-api';
 import { useSubmit } from '@/hooks/use-submit';
+import { scanRotatingCode } from '@/services/camera-scan';
 import { isSignedIn } from '@/services/session';
 import { toast } from '@/services/toast';
-import { queryValue, scanActivityCode } from '../../shared/scan';
+import { queryValue } from '../../shared/scan';
 
 const SHORT_CODE_PATTERN = /^\d{6}$/;
 
@@ -42,7 +43,7 @@ export function useScan() {
   const scan = useCallback(async (): Promise<void> => {
     setScanProblem(null);
     submit.clearError();
-    const outcome = await scanActivityCode();
+    const outcome = await scanRotatingCode();
     if (outcome.kind === 'cancelled') return;
     if (outcome.kind === 'failed') {
       setScanProblem('没有识别到签到码，请对准组织者手机上正在显示的二维码再扫一次');

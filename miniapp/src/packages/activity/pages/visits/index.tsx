@@ -5,8 +5,7 @@ import PagedListView from '@/components/paged-list-view';
 import SectionCard from '@/components/section-card';
 import StateView from '@/components/state-view';
 import TextField from '@/components/text-field';
-import { ROUTES } from '@/constants/routes';
-import { openPage } from '@/services/navigation';
+import { SignInFirst } from '../../components/page-gates';
 import { formatDayKey } from '../../shared/dates';
 import { NOTE_MAX, PLACE_MAX, useVisits } from './use-visits';
 import '../../components/activity.scss';
@@ -32,16 +31,7 @@ export default function VisitsPage() {
   const page = useVisits();
 
   if (!page.signedIn) {
-    return (
-      <View className="page visits">
-        <SectionCard>
-          <Text className="activity-hint">登录后可以记录和查看您的走访</Text>
-          <Button className="activity-action" type="primary" size="large" block onClick={() => openPage(ROUTES.login)}>
-            登录
-          </Button>
-        </SectionCard>
-      </View>
-    );
+    return <SignInFirst pageClassName="visits" hint="登录后可以记录和查看您的走访" />;
   }
 
   return (

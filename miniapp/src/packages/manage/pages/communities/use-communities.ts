@@ -13,8 +13,8 @@ import {
 } from '@/api/org';
 import { useQuery } from '@/hooks/use-query';
 import { useSubmit } from '@/hooks/use-submit';
+import { confirmAction, tellFailure } from '@/services/confirm';
 import { toast } from '@/services/toast';
-import { confirmAction, tellFailure } from '../../shared/confirm';
 
 export interface StreetGroup {
   street: StreetView;

@@ -22,8 +22,8 @@ import {
 } from '@/api/org';
 import { useQuery } from '@/hooks/use-query';
 import { useSubmit } from '@/hooks/use-submit';
+import { confirmAction, tellFailure } from '@/services/confirm';
 import { toast } from '@/services/toast';
-import { confirmAction, tellFailure } from '../../shared/confirm';
 
 /** The one form open on the page at a time. */
 export type PersonPanel = 'edit' | 'transfer' | 'status' | 'role' | null;

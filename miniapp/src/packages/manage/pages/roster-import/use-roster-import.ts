@@ -5,8 +5,8 @@ import { createIdempotencyKey } from '@/api/client';
 import type { PickedFile } from '@/api/file-transfer';
 import { commitRoster, dryRunRoster, exportRoster } from '@/api/roster';
 import { useRetryKey } from '@/hooks/use-retry-key';
+import { confirmAction } from '@/services/confirm';
 import { toast } from '@/services/toast';
-import { confirmAction } from '../../shared/confirm';
 
 export type Busy = 'dry_run' | 'commit' | 'export' | null;
 

@@ -4,8 +4,8 @@ import { createUnit, deleteUnit, listUnits, updateUnit } from '@/api/org';
 import { asApiError } from '@/api/api-error';
 import { useQuery } from '@/hooks/use-query';
 import { useSubmit } from '@/hooks/use-submit';
+import { confirmAction, tellFailure } from '@/services/confirm';
 import { toast } from '@/services/toast';
-import { confirmAction, tellFailure } from '../../shared/confirm';
 
 export const UNITS_PAGE_SIZE = 20;
 

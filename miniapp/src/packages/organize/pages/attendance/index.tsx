@@ -3,12 +3,15 @@ import type { ActivityDetail, AttendanceBoard, AttendanceMarkResponse, SignupVie
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { finishActivity, markAttendance } from '@/api/activities';
+import { finishActivity, getActivityCode, markAttendance } from '@/api/activities';
 import FieldError from '@/components/field-error';
+import ProgressRing from '@/components/progress-ring';
 import QrCode from '@/components/qr-code';
 import SectionCard from '@/components/section-card';
 import StateView from '@/components/state-view';
 import { formatClock } from '@/format/date-time';
+import { useBrightScreen } from '@/hooks/use-bright-screen';
+import { isExpired, useRotatingCode } from '@/hooks/use-rotating-code';
 import { useSubmit } from '@/hooks/use-submit';
 import { toast } from '@/services/toast';
 import ActivityHead from '../../components/activity-head';
@@ -16,9 +19,6 @@ import OrganizeFrame from '../../components/organize-frame';
 import MissingId from '../../shared/missing-id';
 import { usePageQuery } from '../../shared/navigation';
 import { useActivity } from '../../shared/use-activity';
-import ProgressRing from './progress-ring';
-import { isExpired, useActivityCode } from './use-activity-code';
-import { useBrightScreen } from './use-bright-screen';
 import { useBoard } from './use-board';
 import './index.scss';
 
@@ -31,7 +31,7 @@ function qrSize(): number {
 }
 
 function CodePanel({ activity }: { activity: ActivityDetail }) {
-  const { state, retry } = useActivityCode(activity.id);
+  const { state, retry } = useRotatingCode(activity.id, getActivityCode);
   // Held up at the door, often outdoors: bright and awake while the code is shown (weapp only).
   useBrightScreen();
   const size = useMemo(qrSize, []);

@@ -13,6 +13,7 @@ import {
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { listManagedActivities } from '@/api/activities';
+import ChoiceChips, { type Chip } from '@/components/choice-chips';
 import PagedListView from '@/components/paged-list-view';
 import SectionCard from '@/components/section-card';
 import SelectField, { type SelectOption } from '@/components/select-field';
@@ -32,6 +33,12 @@ import './index.scss';
 
 export const LIST_PAGE_SIZE = 20;
 const ALL = 'all';
+
+// '' is every status.
+const STATUS_TABS: readonly Chip<ActivityStatus | ''>[] = [
+  { value: '', label: '全部' },
+  ...ACTIVITY_STATUSES.map((value) => ({ value, label: ACTIVITY_STATUS_LABELS[value] })),
+];
 
 const KIND_OPTIONS: SelectOption[] = [
   { value: ALL, label: '全部类型' },
@@ -133,19 +140,12 @@ function Activities({ viewer }: { viewer: OrganizeViewer }) {
           </Button>
         ) : null}
       </View>
-      <View className="organize-tabs organize-status-tabs" role="tablist">
-        {[undefined, ...ACTIVITY_STATUSES].map((value) => (
-          <View
-            key={value ?? ALL}
-            className={`organize-tabs__tab${status === value ? ' organize-tabs__tab--active' : ''}`}
-            role="tab"
-            aria-selected={status === value}
-            onClick={() => setStatus(value)}
-          >
-            <Text>{value ? ACTIVITY_STATUS_LABELS[value] : '全部'}</Text>
-          </View>
-        ))}
-      </View>
+      <ChoiceChips
+        className="organize-tabs organize-status-tabs"
+        options={STATUS_TABS}
+        value={status ?? ''}
+        onChange={(value) => setStatus(value || undefined)}
+      />
       {onlyNeeds ? null : (
         <View className="organize-kind-filter">
           <SelectField

@@ -3,8 +3,10 @@ import { SIGNUP_STATUS_LABELS, SIGNUP_STATUSES, type ActivityDetail, type Signup
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { cancelSignup, listSignups } from '@/api/activities';
+import ChoiceChips from '@/components/choice-chips';
 import FieldError from '@/components/field-error';
 import PagedListView from '@/components/paged-list-view';
+import ReasonDialog from '@/components/reason-dialog';
 import SectionCard from '@/components/section-card';
 import StateView from '@/components/state-view';
 import StatusTag from '@/components/status-tag';
@@ -16,7 +18,6 @@ import { useSubmit } from '@/hooks/use-submit';
 import { toast } from '@/services/toast';
 import ActivityHead from '../../components/activity-head';
 import OrganizeFrame from '../../components/organize-frame';
-import ReasonDialog from '../../components/reason-dialog';
 import { SIGNUP_STATUS_TONES } from '../../shared/labels';
 import MissingId from '../../shared/missing-id';
 import { usePageQuery } from '../../shared/navigation';
@@ -28,6 +29,8 @@ export const SIGNUPS_PAGE_SIZE = 50;
 
 /** Who holds a place can lose it; who is waiting can leave the line. Attended and absent are history. */
 const CANCELLABLE: readonly SignupStatus[] = ['confirmed', 'waitlisted'];
+
+const STATUS_TABS = SIGNUP_STATUSES.map((value) => ({ value, label: SIGNUP_STATUS_LABELS[value] }));
 
 function SignupRow({ signup, onCancel, canCancel }: { signup: SignupView; onCancel: (signup: SignupView) => void; canCancel: boolean }) {
   const notes = [
@@ -83,19 +86,7 @@ function Signups({ activity }: { activity: ActivityDetail }) {
 
   return (
     <>
-      <View className="organize-tabs signup-tabs" role="tablist">
-        {SIGNUP_STATUSES.map((value) => (
-          <View
-            key={value}
-            className={`organize-tabs__tab${status === value ? ' organize-tabs__tab--active' : ''}`}
-            role="tab"
-            aria-selected={status === value}
-            onClick={() => setStatus(value)}
-          >
-            <Text>{SIGNUP_STATUS_LABELS[value]}</Text>
-          </View>
-        ))}
-      </View>
+      <ChoiceChips className="organize-tabs signup-tabs" options={STATUS_TABS} value={status} onChange={setStatus} />
       <PagedListView
         list={list}
         classNames={{ error: 'signups-error', loading: 'signups-loading', more: 'signups-more' }}

@@ -3,6 +3,7 @@ import type { ActivityThemeView } from '@pioneer/shared-types';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { createTheme, deleteTheme, listThemes } from '@/api/activities';
+import ChoiceChips from '@/components/choice-chips';
 import SectionCard from '@/components/section-card';
 import SelectField from '@/components/select-field';
 import StateView from '@/components/state-view';
@@ -10,9 +11,9 @@ import TextField from '@/components/text-field';
 import { useFormErrors } from '@/hooks/use-form-errors';
 import { useQuery } from '@/hooks/use-query';
 import { useSubmit } from '@/hooks/use-submit';
+import { confirmAction } from '@/services/confirm';
 import { toast } from '@/services/toast';
 import OrganizeFrame from '../../components/organize-frame';
-import { confirmAction } from '../../shared/confirm';
 import { monthOptions } from '../../shared/time';
 import './index.scss';
 
@@ -62,22 +63,15 @@ function Themes() {
 
   return (
     <>
-      <View className="organize-tabs themes-years" role="tablist">
-        {[thisYear - 1, thisYear, thisYear + 1].map((value) => (
-          <View
-            key={value}
-            className={`organize-tabs__tab${year === value ? ' organize-tabs__tab--active' : ''}`}
-            role="tab"
-            aria-selected={year === value}
-            onClick={() => {
-              setYear(value);
-              setMonth('');
-            }}
-          >
-            <Text>{`${value}年`}</Text>
-          </View>
-        ))}
-      </View>
+      <ChoiceChips
+        className="organize-tabs themes-years"
+        options={[thisYear - 1, thisYear, thisYear + 1].map((value) => ({ value: String(value), label: `${value}年` }))}
+        value={String(year)}
+        onChange={(value) => {
+          setYear(Number(value));
+          setMonth('');
+        }}
+      />
       <SectionCard className="themes-list" title={`${year}年主题`}>
         {themes.error && !themes.loading && !themes.data ? (
           <StateView className="themes-error" status="error" message={themes.error.message} onRetry={() => void themes.reload()} />

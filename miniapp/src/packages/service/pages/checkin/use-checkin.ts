@@ -8,6 +8,7 @@ import { getCurrentService, startService } from '@/api/services';
 import { ROUTES } from '@/constants/routes';
 import { useApi, useRefreshOnShow } from '@/hooks/use-api';
 import { useRetryKey } from '@/hooks/use-retry-key';
+import { scanRotatingCode } from '@/services/camera-scan';
 import { isRetryLater, keepStart, serviceContext } from '@/services/offline-queue';
 import { isSignedIn } from '@/services/session';
 import { toast } from '@/services/toast';
@@ -15,7 +16,7 @@ import { locateForCheckin } from '../../shared/location';
 import { replaceWith } from '../../shared/navigation';
 import { serviceProblem, type ServiceProblem } from '../../shared/problems';
 import { activeRegistration, approvedRegistration, rememberRegistrations } from '../../shared/registration';
-import { communityOfCode, scanCheckinCode } from '../../shared/scan';
+import { communityOfCode } from '../../shared/scan';
 import { usePendingUploads } from '../../shared/use-pending-uploads';
 
 export type CheckinMethod = 'scan' | 'location' | 'short-code';
@@ -187,7 +188,7 @@ export function useCheckin() {
   const scan = useCallback(
     () =>
       guarded('scan', async () => {
-        const outcome = await scanCheckinCode();
+        const outcome = await scanRotatingCode();
         if (outcome.kind === 'cancelled') return;
         if (outcome.kind === 'failed') {
           setProblem(LOCAL_PROBLEMS.scanFailed);

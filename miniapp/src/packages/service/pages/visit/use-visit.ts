@@ -10,6 +10,7 @@ import { useFormErrors } from '@/hooks/use-form-errors';
 import { ROUTES } from '@/constants/routes';
 import { useApi, useRefreshOnShow } from '@/hooks/use-api';
 import { useRetryKey } from '@/hooks/use-retry-key';
+import { scanRotatingCode } from '@/services/camera-scan';
 import {
   isRetryLater,
   keepEnd,
@@ -21,7 +22,7 @@ import { isSignedIn } from '@/services/session';
 import { toast } from '@/services/toast';
 import { replaceWith } from '../../shared/navigation';
 import { serviceProblem, type ServiceProblem } from '../../shared/problems';
-import { communityOfCode, scanCheckinCode } from '../../shared/scan';
+import { communityOfCode } from '../../shared/scan';
 import { usePendingUploads } from '../../shared/use-pending-uploads';
 
 // The server's limits (EndServiceDto), checked here too so a short text is caught before any network.
@@ -219,7 +220,7 @@ export function useVisit() {
       if (chosenHours !== null) body.proposedHours = chosenHours;
       if (chosenHours !== null && hoursReason.trim() !== '') body.hoursReason = hoursReason.trim();
       if (mode === 'scan') {
-        const outcome = await scanCheckinCode();
+        const outcome = await scanRotatingCode();
         if (outcome.kind === 'cancelled') return;
         if (outcome.kind === 'failed') {
           setProblem(LOCAL_PROBLEMS.scanFailed);

@@ -1,8 +1,8 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { taroMock, type MockResponse, type RecordedRequest } from '@test/taro-mock';
+import { REFRESH_MARGIN_MS, RETRY_MIN_MS, refreshDelay } from '@/hooks/use-rotating-code';
 import { GUANGMING, XIANGYANG, codeFixture, memberOnlyMe, queryOf, requestsTo, serve, workerMe } from '../../testing/fixtures';
 import WorkerCodePage from './index';
-import { REFRESH_MARGIN_MS, RETRY_MIN_MS, refreshDelay } from './use-checkin-code';
 
 const CODE = '/api/v1/checkin/code';
 const SLOT_MS = 15_000;

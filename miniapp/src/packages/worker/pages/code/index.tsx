@@ -2,14 +2,15 @@ import { useMemo, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { getCheckinCode } from '@/api/services';
+import ProgressRing from '@/components/progress-ring';
 import QrCode from '@/components/qr-code';
 import StateView from '@/components/state-view';
+import { useBrightScreen } from '@/hooks/use-bright-screen';
+import { isExpired, useRotatingCode, type RotatingCodeState } from '@/hooks/use-rotating-code';
 import CommunityTabs from '../../components/community-tabs';
 import WorkerGate from '../../components/worker-gate';
 import type { WorkerCommunity } from '../../shared/communities';
-import ProgressRing from './progress-ring';
-import { useBrightScreen } from './use-bright-screen';
-import { isExpired, useCheckinCode, type CheckinCodeState } from './use-checkin-code';
 import './index.scss';
 
 /**
@@ -31,7 +32,7 @@ function qrSize(full: boolean): number {
     : Math.floor(Math.min(windowWidth * 0.86, windowHeight * 0.62, MAX_QR_PX));
 }
 
-function Timer({ state }: { state: CheckinCodeState }) {
+function Timer({ state }: { state: RotatingCodeState }) {
   const code = state.code;
   if (!code) return null;
   const expired = isExpired(state);
@@ -48,7 +49,7 @@ function Timer({ state }: { state: CheckinCodeState }) {
 }
 
 function CodePanel({ community, full, onFull }: { community: WorkerCommunity; full: boolean; onFull: (full: boolean) => void }) {
-  const { state, retry } = useCheckinCode(community.id);
+  const { state, retry } = useRotatingCode(community.id, getCheckinCode);
   const size = useMemo(() => qrSize(full), [full]);
   const { code, error } = state;
   const troubled = state.offline || state.unstable;

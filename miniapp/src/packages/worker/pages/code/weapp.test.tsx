@@ -1,8 +1,8 @@
 import { act, render } from '@testing-library/react';
 import { taroMock } from '@test/taro-mock';
+import ProgressRing from '@/components/progress-ring';
+import { useBrightScreen } from '@/hooks/use-bright-screen';
 import { isOffline } from '@/services/network-watch';
-import ProgressRing from './progress-ring';
-import { useBrightScreen } from './use-bright-screen';
 
 // What only the weapp build does: the API base differs there, so these run without the page's requests.
 function BrightPage() {

@@ -7,7 +7,7 @@ import TextField from '@/components/text-field';
 import type { FormErrors } from '@/hooks/use-form-errors';
 import { formatSpan } from '@/format/date-time';
 import { HOURS_RULE, parseHours } from '../../shared/hours';
-import '../../components/reason-dialog/index.scss';
+import '@/components/reason-dialog/index.scss';
 
 const REASON_MIN = 2;
 

@@ -2,7 +2,6 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useDidHide, useDidShow } from '@tarojs/taro';
 import type { CheckinCodeResponse } from '@pioneer/shared-types';
 import { asApiError, type ApiError } from '@/api/api-error';
-import { getCheckinCode } from '@/api/services';
 import { isOffline, onNetworkChange } from '@/services/network-watch';
 
 /**
@@ -14,21 +13,24 @@ export const RETRY_MIN_MS = 2_000;
 export const RETRY_MAX_MS = 15_000;
 const TICK_MS = 1_000;
 
-export interface CheckinCodeState {
+export interface RotatingCodeState {
   /** The last code received; kept on screen (greyed) while a refresh fails. */
   code: CheckinCodeResponse | null;
   /** The last attempt failed for lack of a network or a server answer; retrying by itself. */
   unstable: boolean;
   /** The phone reports no connection: the code on screen cannot be replaced and may stop being accepted. */
   offline: boolean;
-  /** A refusal retrying cannot fix (not this community's worker); nothing is shown but the message. */
+  /**
+   * A refusal retrying cannot fix (not this community's worker, not this activity's organizer); nothing is shown but
+   * the message.
+   */
   error: ApiError | null;
   /** Whole seconds until the code on screen is replaced. */
   secondsLeft: number;
 }
 
 /** The code on screen is past its time and no newer one came: a member scanning it may be refused. */
-export function isExpired(state: CheckinCodeState): boolean {
+export function isExpired(state: RotatingCodeState): boolean {
   return state.code !== null && state.secondsLeft === 0 && (state.unstable || state.offline);
 }
 
@@ -49,24 +51,29 @@ export function refreshDelay(code: CheckinCodeResponse, now: number): number {
   return delay + REFRESH_MARGIN_MS;
 }
 
-const INITIAL: CheckinCodeState = { code: null, unstable: false, offline: false, error: null, secondsLeft: 0 };
+const INITIAL: RotatingCodeState = { code: null, unstable: false, offline: false, error: null, secondsLeft: 0 };
+
+/** Fetches the current code for one community (getCheckinCode) or one activity (getActivityCode). */
+export type RotatingCodeFetcher = (id: string) => Promise<CheckinCodeResponse>;
 
 /**
- * The rotating code for one community: fetched again when it expires, paused while the page is hidden (no code is
- * fetched for a screen nobody sees), fetched at once when shown again. While the network fails the last code stays,
- * marked, and the fetch is retried with a growing pause.
+ * The rotating code for one community or one activity: fetched again when it expires, paused while the page is hidden
+ * (no code is fetched for a screen nobody sees), fetched at once when shown again. While the network fails the last
+ * code stays, marked, and the fetch is retried with a growing pause.
  */
-export function useCheckinCode(communityId: string | null) {
-  const [state, setState] = useState<CheckinCodeState>(INITIAL);
+export function useRotatingCode(targetId: string | null, fetcher: RotatingCodeFetcher) {
+  const [state, setState] = useState<RotatingCodeState>(INITIAL);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const deadline = useRef(0);
   const failures = useRef(0);
   const visible = useRef(true);
   const mounted = useRef(true);
-  // Bumped for each community and each fetch, so a late answer for a previous one is ignored.
+  // Bumped for each target and each fetch, so a late answer for a previous one is ignored.
   const generation = useRef(0);
-  const communityRef = useRef(communityId);
-  communityRef.current = communityId;
+  const targetRef = useRef(targetId);
+  targetRef.current = targetId;
+  const fetcherRef = useRef(fetcher);
+  fetcherRef.current = fetcher;
   const fetchRef = useRef<() => Promise<void>>(() => Promise.resolve());
 
   const stop = useCallback((): void => {
@@ -84,12 +91,12 @@ export function useCheckinCode(communityId: string | null) {
   );
 
   const fetchCode = useCallback(async (): Promise<void> => {
-    const target = communityRef.current;
+    const target = targetRef.current;
     if (target === null || !visible.current || !mounted.current) return;
     stop();
     const id = ++generation.current;
     try {
-      const code = await getCheckinCode(target);
+      const code = await fetcherRef.current(target);
       if (id !== generation.current || !mounted.current) return;
       failures.current = 0;
       const delay = refreshDelay(code, Date.now());
@@ -110,14 +117,14 @@ export function useCheckinCode(communityId: string | null) {
   }, [schedule, stop]);
   fetchRef.current = fetchCode;
 
-  // A new community: drop the other community's code at once, it must never be shown under this name.
+  // Another community or activity: drop the previous one's code at once, it must never be shown under this name.
   useEffect(() => {
     generation.current += 1;
     failures.current = 0;
     stop();
     setState(INITIAL);
-    if (communityId !== null) void fetchRef.current();
-  }, [communityId, stop]);
+    if (targetId !== null) void fetchRef.current();
+  }, [targetId, stop]);
 
   // The countdown: whole seconds, from the phone's clock against the deadline set when the code arrived.
   useEffect(() => {

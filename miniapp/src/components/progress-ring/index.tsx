@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components';
+import './index.scss';
 
 export interface ProgressRingProps {
   /** 1 = the whole ring (a fresh code), 0 = empty (about to be replaced). */
