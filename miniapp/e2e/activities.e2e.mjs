@@ -252,7 +252,9 @@ if (!chromiumAvailable() && !required) {
       await card.first().click({ timeout: 30_000 });
       await member.locator('.activity-detail__sign-up').click({ timeout: 30_000 });
       await waitForText(member, '.activity-detail__outcome', /报名成功/);
-      assert.ok(await member.locator('.activity-detail__need-checkin').isVisible(), 'a taken need leads to the check-in that does it');
+      // Once the page has reloaded the sign-up, a taken need leads to the check-in that does it.
+      await waitForText(member, '.activity-detail__signup', /已报名/);
+      await member.locator('.activity-detail__need-checkin').waitFor({ timeout: 30_000 });
     });
   });
 
