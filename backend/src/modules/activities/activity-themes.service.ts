@@ -7,6 +7,7 @@ import { isUniqueViolation } from '../../common/errors/db-constraint.js';
 import { DomainException } from '../../common/errors/domain.exception.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../services/clock.js';
+import { shanghaiDate } from '../services/hours.js';
 import { mapTheme } from './activities.mapper.js';
 import type { CreateThemeDto, ThemeQueryDto } from './dto/activity.dto.js';
 import { ActivityThemeEntity } from './entities/activity-theme.entity.js';
@@ -22,7 +23,7 @@ export class ActivityThemesService {
   ) {}
 
   async list(query: ThemeQueryDto): Promise<ActivityThemeView[]> {
-    const year = query.year ?? Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(this.clock.now()));
+    const year = query.year ?? Number(shanghaiDate(this.clock.now()).slice(0, 4));
     const rows = await this.themes.find({ where: { month: Like(`${year}-%`) }, order: { month: 'ASC', title: 'ASC' } });
     return rows.map(mapTheme);
   }
