@@ -99,6 +99,7 @@ export const MESSAGE_KINDS = [
   'activity_changed',
   'activity_cancelled',
   'need_taken',
+  'problem_update',
   'system',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
@@ -207,3 +208,63 @@ export const PROBLEM_CATEGORY_LABELS: Record<ProblemCategory, string> = {
   winter_heating: '冬季取暖',
   other: '其他',
 };
+
+/**
+ * A resident's problem:
+ *   registered ──answer──▶ answered (当场解答)
+ *   registered | dispatched ──dispatch──▶ dispatched (to a unit or a community; again to send it elsewhere)
+ *   dispatched ──start──▶ in_progress
+ *   dispatched | in_progress ──resolve──▶ resolved      dispatched | in_progress ──close (reason)──▶ closed_unresolved
+ *   answered | resolved | closed_unresolved ──follow_up (satisfaction)──▶ followed_up (回访)
+ *   answered | resolved | followed_up ──reopen (reason)──▶ registered
+ *   registered | dispatched | in_progress ──link_duplicate──▶ duplicate (counts once: as the problem it repeats)
+ * "Answered" in the figures means answered on the spot or resolved, never closed unresolved.
+ */
+export const PROBLEM_STATUSES = [
+  'registered',
+  'answered',
+  'dispatched',
+  'in_progress',
+  'resolved',
+  'closed_unresolved',
+  'followed_up',
+  'duplicate',
+] as const;
+export type ProblemStatus = (typeof PROBLEM_STATUSES)[number];
+export const PROBLEM_STATUS_LABELS: Record<ProblemStatus, string> = {
+  registered: '已登记',
+  answered: '当场解答',
+  dispatched: '已交办',
+  in_progress: '办理中',
+  resolved: '已解决',
+  closed_unresolved: '未解决已关闭',
+  followed_up: '已回访',
+  duplicate: '重复问题',
+};
+/** Statuses still waiting for someone to act: these can be overdue. */
+export const PROBLEM_OPEN_STATUSES: readonly ProblemStatus[] = ['registered', 'dispatched', 'in_progress'];
+
+export const PROBLEM_ACTIONS = ['answer', 'dispatch', 'start', 'resolve', 'close', 'follow_up', 'reopen', 'link_duplicate'] as const;
+export type ProblemAction = (typeof PROBLEM_ACTIONS)[number];
+export const PROBLEM_ACTION_LABELS: Record<ProblemAction | 'register', string> = {
+  register: '登记',
+  answer: '当场解答',
+  dispatch: '交办',
+  start: '开始办理',
+  resolve: '已解决',
+  close: '未解决，关闭',
+  follow_up: '回访',
+  reopen: '重新办理',
+  link_duplicate: '标为重复',
+};
+
+/** urgent: answered the same day; normal: within 3 working days; complex: within 13 working days. */
+export const PROBLEM_URGENCIES = ['urgent', 'normal', 'complex'] as const;
+export type ProblemUrgency = (typeof PROBLEM_URGENCIES)[number];
+export const PROBLEM_URGENCY_LABELS: Record<ProblemUrgency, string> = {
+  urgent: '紧急（当天）',
+  normal: '一般（3 个工作日）',
+  complex: '复杂（13 个工作日）',
+};
+/** Working days after the day of registration; 0 = that same day. */
+export const PROBLEM_DEADLINE_WORKING_DAYS: Record<ProblemUrgency, number> = { urgent: 0, normal: 3, complex: 13 };

@@ -14,3 +14,4 @@ export * from './api/services.js';
 export * from './api/posts.js';
 export * from './api/messages.js';
 export * from './api/activities.js';
+export * from './api/problems.js';

@@ -32,6 +32,9 @@ import { SignupEntity } from '../modules/activities/entities/signup.entity.js';
 import { CertificateEntity } from '../modules/hours/entities/certificate.entity.js';
 import { HoursLedgerEntity } from '../modules/hours/entities/hours-ledger.entity.js';
 import { VisitEntity } from '../modules/visits/entities/visit.entity.js';
+import { CalendarDayEntity } from '../modules/problems/entities/calendar-day.entity.js';
+import { ProblemEventEntity } from '../modules/problems/entities/problem-event.entity.js';
+import { ProblemEntity } from '../modules/problems/entities/problem.entity.js';
 
 export const ENTITIES = [
   StartupSecretEntity,
@@ -66,6 +69,9 @@ export const ENTITIES = [
   HoursLedgerEntity,
   CertificateEntity,
   VisitEntity,
+  ProblemEntity,
+  ProblemEventEntity,
+  CalendarDayEntity,
   ServiceRecordFlagEntity,
   CheckinCodeUseEntity,
 ];

@@ -17,6 +17,7 @@ import { ServiceQueueDayIndex1764815300000 } from './1764815300000-service-queue
 import { HoursResubmission1764823000000 } from './1764823000000-hours-resubmission.js';
 import { Activities1764900000000 } from './1764900000000-activities.js';
 import { PushLog1764900100000 } from './1764900100000-push-log.js';
+import { Problems1765000000000 } from './1765000000000-problems.js';
 
 /** Listed explicitly (no glob) so the compiled app and the test runner load exactly the same set, in order. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   HoursResubmission1764823000000,
   Activities1764900000000,
   PushLog1764900100000,
+  Problems1765000000000,
 ];

@@ -18,6 +18,7 @@ export const MESSAGE_KIND_TITLES: Record<MessageKind, string> = {
   activity_changed: '您报名的活动有变动',
   activity_cancelled: '您报名的活动已取消',
   need_taken: '有党员认领了社区需求',
+  problem_update: '群众问题办理有了进展',
   system: '系统通知',
 };
 
