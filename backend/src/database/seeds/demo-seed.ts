@@ -1,4 +1,5 @@
 import type { Role, ScopeKind, UnitKind } from '@pioneer/shared-types';
+import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { PiiCrypto } from '../../common/crypto/pii-crypto.service.js';
 import { ActivityThemeEntity } from '../../modules/activities/entities/activity-theme.entity.js';
@@ -10,6 +11,9 @@ import { MemberEntity } from '../../modules/org/entities/member.entity.js';
 import { RoleAssignmentEntity } from '../../modules/org/entities/role-assignment.entity.js';
 import { StreetEntity } from '../../modules/org/entities/street.entity.js';
 import { UnitEntity } from '../../modules/org/entities/unit.entity.js';
+import { ProblemEventEntity } from '../../modules/problems/entities/problem-event.entity.js';
+import { ProblemEntity } from '../../modules/problems/entities/problem.entity.js';
+import { addWorkingDays } from '../../modules/problems/working-days.js';
 
 interface SeedUnit {
   code: string;
@@ -149,6 +153,7 @@ export async function seedDemo(ds: DataSource, crypto: PiiCrypto): Promise<void>
       worker: people.get('刘芳')!,
       xiangyang: communities[0]!,
     });
+    await seedProblems(m, crypto, { member: people.get('张建国')!, xiangyang: communities[0]! });
   });
 }
 
@@ -244,5 +249,68 @@ async function seedActivities(
       authorId: who.worker.id,
       publishedAt: now,
     }),
+  ]);
+}
+
+/**
+ * Two residents' problems 张建国 met in 向阳社区: one waiting for a worker or organizer to send it to whoever can act
+ * (刘芳, 孙伟 see it), one he answered on the spot. The residents are invented; their details are sealed like real ones.
+ */
+async function seedProblems(m: EntityManager, crypto: PiiCrypto, who: { member: MemberEntity; xiangyang: CommunityEntity }): Promise<void> {
+  const now = new Date();
+  const today = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const resident = (name: string, phone: string, address: string) => ({
+    residentNameCipher: crypto.encrypt(name),
+    residentPhoneCipher: crypto.encrypt(phone),
+    residentPhoneHash: crypto.hash(phone),
+    residentAddressCipher: crypto.encrypt(address),
+  });
+  const base = {
+    recorderId: who.member.id,
+    createdBy: who.member.id,
+    onBehalf: false,
+    onBehalfReason: null,
+    visitId: null,
+    consentAt: now,
+    communityId: who.xiangyang.id,
+    village: null,
+    handlingUnitId: null,
+    handlingCommunityId: null,
+    resolution: null,
+    closeReason: null,
+    satisfaction: null,
+    closedAt: null,
+    duplicateOf: null,
+    remindedAt: null,
+  };
+  const [waiting, answered] = await m.save([
+    m.create(ProblemEntity, {
+      ...base,
+      ...resident('王桂兰', '13900000011', '向阳社区 3 号楼 2 单元 401'),
+      category: 'winter_heating',
+      description: '家里暖气片一直不热，室温只有十二三度，老人腿脚不好，希望尽快有人来看看。',
+      urgency: 'normal',
+      deadline: addWorkingDays(today, 3),
+      status: 'registered',
+      answer: null,
+      answeredAt: null,
+    }),
+    m.create(ProblemEntity, {
+      ...base,
+      ...resident('李大爷', '13900000012', '向阳社区 5 号楼 1 单元 102'),
+      category: 'social_security',
+      description: '想了解城乡居民养老保险每年什么时候缴费、在哪里办。',
+      urgency: 'normal',
+      deadline: addWorkingDays(today, 3),
+      status: 'answered',
+      answer: '每年 1 月至 12 月均可在社区党群服务中心一楼窗口或手机上缴纳，已帮老人在手机上操作了一遍。',
+      answeredAt: now,
+      closedAt: now,
+    }),
+  ]);
+  await m.save([
+    m.create(ProblemEventEntity, { id: randomUUID(), createdAt: new Date(now.getTime() + 1), problemId: waiting!.id, action: 'register', fromStatus: null, toStatus: 'registered', actorId: who.member.id, note: null, satisfaction: null }),
+    m.create(ProblemEventEntity, { id: randomUUID(), createdAt: new Date(now.getTime() + 2), problemId: answered!.id, action: 'register', fromStatus: null, toStatus: 'registered', actorId: who.member.id, note: null, satisfaction: null }),
+    m.create(ProblemEventEntity, { id: randomUUID(), createdAt: new Date(now.getTime() + 3), problemId: answered!.id, action: 'answer', fromStatus: 'registered', toStatus: 'answered', actorId: who.member.id, note: answered!.answer, satisfaction: null }),
   ]);
 }
