@@ -15,3 +15,4 @@ export * from './api/posts.js';
 export * from './api/messages.js';
 export * from './api/activities.js';
 export * from './api/problems.js';
+export * from './api/households.js';

@@ -35,6 +35,10 @@ import { VisitEntity } from '../modules/visits/entities/visit.entity.js';
 import { CalendarDayEntity } from '../modules/problems/entities/calendar-day.entity.js';
 import { ProblemEventEntity } from '../modules/problems/entities/problem-event.entity.js';
 import { ProblemEntity } from '../modules/problems/entities/problem.entity.js';
+import { HouseholdEntity } from '../modules/households/entities/household.entity.js';
+import { PairingEntity } from '../modules/households/entities/pairing.entity.js';
+import { MatterLinkEntity } from '../modules/matters/entities/matter-link.entity.js';
+import { MatterEntity } from '../modules/matters/entities/matter.entity.js';
 
 export const ENTITIES = [
   StartupSecretEntity,
@@ -72,6 +76,10 @@ export const ENTITIES = [
   ProblemEntity,
   ProblemEventEntity,
   CalendarDayEntity,
+  HouseholdEntity,
+  PairingEntity,
+  MatterEntity,
+  MatterLinkEntity,
   ServiceRecordFlagEntity,
   CheckinCodeUseEntity,
 ];

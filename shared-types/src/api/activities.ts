@@ -311,6 +311,8 @@ export interface CertificateVerification {
 
 export interface VisitInput {
   activityId?: string | null;
+  /** A paired household (结对关爱): one of the member's active pairings. */
+  householdId?: string | null;
   /** A household or a village. */
   place: string;
   /** YYYY-MM-DD, not in the future. */
@@ -325,6 +327,7 @@ export interface VisitView {
   id: string;
   member: { id: string; name: string };
   activity: { id: string; title: string; kind: ActivityKind } | null;
+  householdId: string | null;
   place: string;
   visitedOn: string;
   note: string | null;

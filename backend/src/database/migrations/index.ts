@@ -18,6 +18,7 @@ import { HoursResubmission1764823000000 } from './1764823000000-hours-resubmissi
 import { Activities1764900000000 } from './1764900000000-activities.js';
 import { PushLog1764900100000 } from './1764900100000-push-log.js';
 import { Problems1765000000000 } from './1765000000000-problems.js';
+import { HouseholdsMatters1765000100000 } from './1765000100000-households-matters.js';
 
 /** Listed explicitly (no glob) so the compiled app and the test runner load exactly the same set, in order. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   Activities1764900000000,
   PushLog1764900100000,
   Problems1765000000000,
+  HouseholdsMatters1765000100000,
 ];

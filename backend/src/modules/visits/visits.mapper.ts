@@ -12,6 +12,7 @@ export function mapVisit(
     id: v.id,
     member: { id: v.memberId, name: member?.name ?? '' },
     activity: activity ? { id: activity.id, title: activity.title, kind: activity.kind } : null,
+    householdId: v.householdId,
     place: v.place,
     visitedOn: v.visitedOn,
     note: v.note,

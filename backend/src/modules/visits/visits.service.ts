@@ -70,6 +70,7 @@ export class VisitsService {
       const row = repo.create({
         memberId,
         activityId,
+        householdId: null,
         place: input.place,
         visitedOn: input.visitedOn,
         note: input.note ? input.note : null,

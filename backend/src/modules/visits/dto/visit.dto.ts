@@ -76,6 +76,7 @@ export class VisitViewDto implements VisitView {
   @ApiProperty() id: string;
   @ApiProperty({ type: VisitMemberDto }) member: VisitMemberDto;
   @ApiProperty({ type: VisitActivityDto, nullable: true }) activity: VisitActivityDto | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: '结对关爱的住户' }) householdId: string | null;
   @ApiProperty() place: string;
   @ApiProperty({ example: '2026-03-01' }) visitedOn: string;
   @ApiProperty({ type: String, nullable: true }) note: string | null;

@@ -15,6 +15,10 @@ export class VisitEntity extends BaseEntity {
   @Column({ name: 'activity_id', type: 'varchar', length: 36, nullable: true })
   activityId: string | null;
 
+  /** A paired household (结对关爱), visited under one of the member's pairings. */
+  @Column({ name: 'household_id', type: 'varchar', length: 36, nullable: true })
+  householdId: string | null;
+
   /** The household or village visited. */
   @Column({ type: 'varchar', length: 100 })
   place: string;
