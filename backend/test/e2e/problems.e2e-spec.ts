@@ -89,6 +89,18 @@ describe.each(testDrivers())('residents’ problems (群众急难愁盼) over HT
       expect(events).toHaveLength(1);
     });
 
+    it('records on behalf of a covered member, audited; refuses it for one not covered, and a visit not the recorder’s', async () => {
+      const res = await create('陈明', input({ memberId: kit.idOf('张建国'), onBehalfReason: '纸质登记表补录' }));
+      expect(res.status).toBe(201);
+      expect(res.body.recorder.id).toBe(kit.idOf('张建国'));
+      expect(res.body.onBehalf).toBe(true);
+      expect(await auditRows('problem.on_behalf', res.body.id)).toBe(1);
+      expect((await create('陈明', input({ memberId: kit.idOf('张建国') }))).status).toBe(400);
+      expect((await create('李秀英', input({ memberId: kit.idOf('张建国'), onBehalfReason: '补录' }))).status).toBe(403);
+      const visit = await create('张建国', input({ visitId: randomUUID() }));
+      expect(visit.status).toBe(404);
+    });
+
     it('tells the community’s worker a problem awaits dispatch', async () => {
       const p = await created();
       expect(p.status).toBe('registered');
