@@ -273,6 +273,24 @@ describe.each(testDrivers())('residents’ problems (群众急难愁盼) over HT
       expect((outsider.body as ProblemSummary[]).map((s) => s.id)).not.toContain(p.id);
     });
 
+    it('lists open problems past their deadline as overdue', async () => {
+      const open = await created({ urgency: 'urgent' });
+      const answered = await created({ urgency: 'urgent' });
+      await act('张建国', answered.id, { action: 'answer', note: '已当场答复' });
+      const spy = jest.spyOn(t.app.get(Clock), 'now').mockImplementation(() => new Date('2099-01-05T02:00:00Z'));
+      try {
+        const page = await list('张建国', '?view=mine&overdue=true&pageSize=100');
+        const ids = page.items.map((i) => i.id);
+        expect(ids).toContain(open.id);
+        expect(ids).not.toContain(answered.id);
+        expect(page.items.every((i) => i.overdue)).toBe(true);
+      } finally {
+        spy.mockRestore();
+      }
+      const now = await list('张建国', '?view=mine&overdue=true&pageSize=100');
+      expect(now.items.map((i) => i.id)).not.toContain(open.id);
+    });
+
     it('counts working days across a weekend and the district’s own days off', async () => {
       const spy = jest.spyOn(t.app.get(Clock), 'now').mockImplementation(() => new Date('2026-03-06T02:00:00Z'));
       try {
