@@ -42,6 +42,7 @@ import { SignupsModule } from './modules/signups/signups.module.js';
 import { SuggestionsModule } from './modules/suggestions/suggestions.module.js';
 import { RemindersModule } from './modules/reminders/reminders.module.js';
 import { VisitsModule } from './modules/visits/visits.module.js';
+import { ProblemsModule } from './modules/problems/problems.module.js';
 import { WechatModule } from './wechat/wechat.module.js';
 
 export interface AppModuleOptions {
@@ -104,6 +105,7 @@ export class AppModule {
         ActivitiesModule,
         RemindersModule,
         VisitsModule,
+        ProblemsModule,
         SignupsModule,
         ...imports,
       ],

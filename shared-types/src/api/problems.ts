@@ -134,3 +134,21 @@ export interface ProblemListQuery {
   page?: number;
   pageSize?: number;
 }
+
+/**
+ * The district's own working-day table over the national calendar (区委机关工委 sets it):
+ *   GET    /calendar-days?year=   anyone signed in → CalendarDayView[]
+ *   PUT    /calendar-days/:day    district organizer: CalendarDayInput → CalendarDayView
+ *   DELETE /calendar-days/:day    district organizer → 204
+ */
+export interface CalendarDayView {
+  /** YYYY-MM-DD */
+  day: string;
+  workday: boolean;
+  label: string;
+}
+
+export interface CalendarDayInput {
+  workday: boolean;
+  label: string;
+}

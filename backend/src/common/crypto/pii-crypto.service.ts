@@ -45,3 +45,8 @@ export function normalizePhone(input: string): string | null {
 export function maskPhone(phone: string): string {
   return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : '****';
 }
+
+/** An address as lists show it: the first 6 characters (street, building), the rest starred. */
+export function maskAddress(address: string): string {
+  return `${[...address.trim()].slice(0, 6).join('')}****`;
+}

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { maskPhone, normalizePhone, PiiCrypto } from './pii-crypto.service.js';
+import { maskAddress, maskPhone, normalizePhone, PiiCrypto } from './pii-crypto.service.js';
 
 describe('PiiCrypto', () => {
   const crypto = new PiiCrypto(randomBytes(32));
@@ -33,5 +33,10 @@ describe('PiiCrypto', () => {
     expect(normalizePhone('12345')).toBeNull();
     expect(normalizePhone('23812341234')).toBeNull();
     expect(maskPhone('13812341234')).toBe('138****1234');
+  });
+
+  it('masks an address after its first 6 characters', () => {
+    expect(maskAddress('向阳路18号3栋2单元501室')).toBe('向阳路18号****');
+    expect(maskAddress(' 李家村 ')).toBe('李家村****');
   });
 });

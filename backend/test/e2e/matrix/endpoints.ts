@@ -36,6 +36,7 @@ import { ActivityThemeEntity } from '../../../src/modules/activities/entities/ac
 import type { Caller, CommunityKey, Persona, UnitKey, World } from './world.js';
 import { VisitEntity } from '../../../src/modules/visits/entities/visit.entity.js';
 import { SIGNUP_ENDPOINTS } from './signup-endpoints.js';
+import { PROBLEM_ENDPOINTS } from './problem-endpoints.js';
 
 /**
  * The authorization matrix: every endpoint of the app, keyed as the OpenAPI document names it. The suite fails when
@@ -1053,6 +1054,7 @@ export const ENDPOINTS: Record<string, EndpointSpec> = {
     },
   },
   ...SIGNUP_ENDPOINTS,
+  ...PROBLEM_ENDPOINTS,
 };
 
 /** The only endpoints anyone may call without a token (health, docs, sign-in and the visitor pages). */
