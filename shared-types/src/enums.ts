@@ -246,8 +246,11 @@ export const PROBLEM_OPEN_STATUSES: readonly ProblemStatus[] = ['registered', 'd
 
 export const PROBLEM_ACTIONS = ['answer', 'dispatch', 'start', 'resolve', 'close', 'follow_up', 'reopen', 'link_duplicate'] as const;
 export type ProblemAction = (typeof PROBLEM_ACTIONS)[number];
-export const PROBLEM_ACTION_LABELS: Record<ProblemAction | 'register', string> = {
+/** Timeline entries that are not steps of the state machine: the first registration and a reminder (督办). */
+export type ProblemEventKind = ProblemAction | 'register' | 'remind';
+export const PROBLEM_ACTION_LABELS: Record<ProblemEventKind, string> = {
   register: '登记',
+  remind: '督办',
   answer: '当场解答',
   dispatch: '交办',
   start: '开始办理',

@@ -1,4 +1,4 @@
-import type { ProblemAction, ProblemCategory, ProblemStatus, ProblemUrgency } from '../enums.js';
+import type { ProblemAction, ProblemCategory, ProblemEventKind, ProblemStatus, ProblemUrgency } from '../enums.js';
 
 // Residents' problems (群众急难愁盼). The resident's name, phone and address are encrypted at rest, masked in every
 // list and detail, and read in full only through /contact by those handling the problem (each read audited). None of
@@ -16,6 +16,10 @@ import type { ProblemAction, ProblemCategory, ProblemStatus, ProblemUrgency } fr
 //   POST /problems/similar                 ProblemSimilarQuery → ProblemSummary[] (open, same community and
 //                                          category, recent, similar text; only problems the caller may see)
 //   GET  /problems/deadline?urgency=&from= → ProblemDeadline (the working-day rule, for the form to show)
+//   GET  /problems/oversight               worker / organizer (督办): ProblemOversight over what they may handle or
+//                                          dispatch — open and overdue problems per handling unit or community
+//   POST /problems/:id/remind              dispatcher (督办): ProblemRemindRequest → ProblemDetail; tells the handlers
+//                                          (or, before dispatch, the community's workers); once a day per problem
 
 export interface ProblemInput {
   residentName: string;
@@ -77,7 +81,7 @@ export interface ProblemSummary extends ProblemPlace {
 
 export interface ProblemEventView {
   id: string;
-  action: ProblemAction | 'register';
+  action: ProblemEventKind;
   fromStatus: ProblemStatus | null;
   toStatus: ProblemStatus;
   actor: { id: string; name: string };
@@ -151,4 +155,23 @@ export interface CalendarDayView {
 export interface CalendarDayInput {
   workday: boolean;
   label: string;
+}
+
+export interface ProblemOversightRow {
+  /** Who handles these: a unit, a community, or nobody yet (registered, not dispatched). */
+  handler: { kind: 'unit' | 'community'; id: string; name: string } | null;
+  open: number;
+  overdue: number;
+}
+
+export interface ProblemOversight {
+  /** The day "overdue" was measured against (YYYY-MM-DD, Asia/Shanghai). */
+  today: string;
+  /** Most overdue first. Duplicates are not counted: they are handled as the problem they repeat. */
+  rows: ProblemOversightRow[];
+  totals: { open: number; overdue: number };
+}
+
+export interface ProblemRemindRequest {
+  note?: string;
 }

@@ -90,6 +90,7 @@ export const ERROR_CATALOG: Record<ErrorCode, ErrorSpec> = {
   PROBLEM_STATE_INVALID: { status: 409, message: '这个问题现在的状态不能这样办理，请刷新后再看' },
   PROBLEM_CONSENT_REQUIRED: { status: 422, message: '请先征得群众同意，再登记其信息' },
   PROBLEM_DUPLICATE_INVALID: { status: 422, message: '只能关联到同一社区（村）同类、仍在办理的另一个问题' },
+  PROBLEM_ALREADY_REMINDED: { status: 409, message: '今天已经督办过这个问题，承办人员已收到提醒' },
   SERVICE_UNAVAILABLE: { status: 503, message: '服务暂时不可用，请稍后再试' },
   INTERNAL_ERROR: { status: 500, message: '服务器开小差了，请稍后再试' },
 };

@@ -11,7 +11,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { Page, ProblemContact, ProblemDeadline, ProblemDetail, ProblemSummary } from '@pioneer/shared-types';
+import type { Page, ProblemContact, ProblemDeadline, ProblemDetail, ProblemOversight, ProblemSummary } from '@pioneer/shared-types';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { CurrentUser } from '../../common/auth/current-user.decorator.js';
 import { Roles } from '../../common/auth/roles.decorator.js';
@@ -24,7 +24,9 @@ import {
   ProblemDetailDto,
   ProblemInputDto,
   ProblemListQueryDto,
+  ProblemOversightDto,
   ProblemPageDto,
+  ProblemRemindRequestDto,
   ProblemSimilarQueryDto,
   ProblemSummaryDto,
 } from './dto/problem.dto.js';
@@ -64,6 +66,14 @@ export class ProblemsController {
     return this.problems.deadline(query.urgency, query.from);
   }
 
+  @ApiOperation({ summary: '督办：各承办单位、社区的在办和超期问题' })
+  @Get('oversight')
+  @Roles('organizer', 'worker')
+  @ApiOkResponse({ type: ProblemOversightDto, description: 'Open and overdue problems per handling unit or community, in the caller’s reach' })
+  oversight(@CurrentUser() user: AuthUser): Promise<ProblemOversight> {
+    return this.problems.oversight(user);
+  }
+
   @ApiOperation({ summary: '查找相似的在办问题' })
   @Post('similar')
   @HttpCode(200)
@@ -94,6 +104,18 @@ export class ProblemsController {
   @ApiNotFoundResponse({ description: 'Missing, or not the caller’s to see' })
   contact(@CurrentUser() user: AuthUser, @Param('id') id: string, @Ip() ip: string): Promise<ProblemContact> {
     return this.problems.contact(user, id, ip);
+  }
+
+  @ApiOperation({ summary: '督办：提醒承办人员尽快办理' })
+  @Post(':id/remind')
+  @HttpCode(200)
+  @Roles('organizer', 'worker')
+  @ApiOkResponse({ type: ProblemDetailDto, description: 'The problem, with the reminder on its timeline; the handlers are told' })
+  @ApiForbiddenResponse({ description: 'The caller may see it but does not dispatch it' })
+  @ApiNotFoundResponse({ description: 'Missing, or not the caller’s to see' })
+  @ApiConflictResponse({ description: 'PROBLEM_STATE_INVALID (no longer open), PROBLEM_ALREADY_REMINDED (once a day)' })
+  remind(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: ProblemRemindRequestDto): Promise<ProblemDetail> {
+    return this.problems.remind(user, id, body);
   }
 
   @ApiOperation({ summary: '办理群众问题（答复、派单、办结、回访等）' })

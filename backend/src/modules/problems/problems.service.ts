@@ -7,6 +7,9 @@ import {
   PROBLEM_OPEN_STATUSES,
   type Page,
   type ProblemAction,
+  type ProblemEventKind,
+  type ProblemOversight,
+  type ProblemOversightRow,
   type ProblemCategory,
   type ProblemContact,
   type ProblemDeadline,
@@ -14,7 +17,7 @@ import {
   type ProblemSummary,
   type ProblemUrgency,
 } from '@pioneer/shared-types';
-import { Brackets, DataSource, type EntityManager, In, MoreThanOrEqual } from 'typeorm';
+import { Brackets, DataSource, type EntityManager, In, MoreThanOrEqual, type SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { normalizePhone, PiiCrypto } from '../../common/crypto/pii-crypto.service.js';
 import { DomainException } from '../../common/errors/domain.exception.js';
@@ -31,7 +34,13 @@ import { RegistrationEntity } from '../registrations/entities/registration.entit
 import { Clock } from '../services/clock.js';
 import { shanghaiDate } from '../services/hours.js';
 import { VisitEntity } from '../visits/entities/visit.entity.js';
-import type { ProblemActionRequestDto, ProblemInputDto, ProblemListQueryDto, ProblemSimilarQueryDto } from './dto/problem.dto.js';
+import type {
+  ProblemActionRequestDto,
+  ProblemInputDto,
+  ProblemListQueryDto,
+  ProblemRemindRequestDto,
+  ProblemSimilarQueryDto,
+} from './dto/problem.dto.js';
 import { CalendarDayEntity } from './entities/calendar-day.entity.js';
 import { ProblemEventEntity } from './entities/problem-event.entity.js';
 import { ProblemEntity } from './entities/problem.entity.js';
@@ -46,6 +55,8 @@ export const PROBLEM_DETAIL_PAGE = '/packages/problems/pages/detail/index';
 const SIMILAR_DAYS = 60;
 const SIMILAR_MAX = 5;
 const DAY_MS = 86_400_000;
+/** A problem is reminded at most once in this long (督办 once a day). */
+const REMIND_GAP_MS = 20 * 3_600_000;
 
 /** The recorder's message for each step. Bodies never carry the resident's details or the problem's text. */
 const STEP_TITLES: Record<ProblemAction, string> = {
@@ -193,26 +204,8 @@ export class ProblemsService {
       .select('p.id', 'id');
     if ((query.view ?? 'mine') === 'mine') {
       qb.andWhere('p.recorder_id = :self', { self: user.memberId });
-    } else if (!this.scope.isDistrictOrganizer(user)) {
-      const communityIds = await this.scope.workerCommunityIds(user);
-      const isOrganizer = user.roles.some((r) => r.role === 'organizer');
-      const reach = this.scope.organizerMemberScope(user);
-      const unitIds = isOrganizer && !reach.all ? reach.unitIds : [];
-      const branchIds = isOrganizer && !reach.all ? reach.branchIds : [];
-      if (communityIds.length + unitIds.length + branchIds.length === 0) return toPage([], 0, window);
-      qb.andWhere(
-        new Brackets((w) => {
-          if (communityIds.length) {
-            w.orWhere('p.community_id IN (:...cids)', { cids: communityIds });
-            w.orWhere('p.handling_community_id IN (:...cids)', { cids: communityIds });
-          }
-          if (unitIds.length) {
-            w.orWhere('m.unit_id IN (:...uids)', { uids: unitIds });
-            w.orWhere('p.handling_unit_id IN (:...uids)', { uids: unitIds });
-          }
-          if (branchIds.length) w.orWhere('m.branch_id IN (:...bids)', { bids: branchIds });
-        }),
-      );
+    } else if (!(await this.restrictToHandling(user, qb))) {
+      return toPage([], 0, window);
     }
     if (query.status) qb.andWhere('p.status = :status', { status: query.status });
     if (query.category) qb.andWhere('p.category = :category', { category: query.category });
@@ -392,6 +385,130 @@ export class ProblemsService {
     return this.detail(user, id);
   }
 
+  /**
+   * Narrows `qb` (problems as p joined to their recorder as m) to what the caller may dispatch or handle, the same
+   * reach as problem-access.ts; false when that is nothing at all.
+   */
+  private async restrictToHandling(user: AuthUser, qb: SelectQueryBuilder<ProblemEntity>): Promise<boolean> {
+    if (this.scope.isDistrictOrganizer(user)) return true;
+    const communityIds = await this.scope.workerCommunityIds(user);
+    const isOrganizer = user.roles.some((r) => r.role === 'organizer');
+    const reach = this.scope.organizerMemberScope(user);
+    const unitIds = isOrganizer && !reach.all ? reach.unitIds : [];
+    const branchIds = isOrganizer && !reach.all ? reach.branchIds : [];
+    if (communityIds.length + unitIds.length + branchIds.length === 0) return false;
+    qb.andWhere(
+      new Brackets((w) => {
+        if (communityIds.length) {
+          w.orWhere('p.community_id IN (:...cids)', { cids: communityIds });
+          w.orWhere('p.handling_community_id IN (:...cids)', { cids: communityIds });
+        }
+        if (unitIds.length) {
+          w.orWhere('m.unit_id IN (:...uids)', { uids: unitIds });
+          w.orWhere('p.handling_unit_id IN (:...uids)', { uids: unitIds });
+        }
+        if (branchIds.length) w.orWhere('m.branch_id IN (:...bids)', { bids: branchIds });
+      }),
+    );
+    return true;
+  }
+
+  // ------------------------------------------------------------------ oversight (督办)
+
+  /** Open and overdue problems in the caller's reach, per handling unit or community; one grouped query. */
+  async oversight(user: AuthUser): Promise<ProblemOversight> {
+    const today = this.today();
+    const qb = this.ds
+      .getRepository(ProblemEntity)
+      .createQueryBuilder('p')
+      .innerJoin(MemberEntity, 'm', 'm.id = p.recorder_id')
+      .select('p.handling_unit_id', 'unitId')
+      .addSelect('p.handling_community_id', 'communityId')
+      .addSelect('COUNT(*)', 'open')
+      .addSelect('SUM(CASE WHEN p.deadline < :today THEN 1 ELSE 0 END)', 'overdue')
+      .andWhere('p.status IN (:...openStatuses)', { openStatuses: [...PROBLEM_OPEN_STATUSES], today })
+      .groupBy('p.handling_unit_id')
+      .addGroupBy('p.handling_community_id');
+    if (!(await this.restrictToHandling(user, qb))) return { today, rows: [], totals: { open: 0, overdue: 0 } };
+    const raw: Array<{ unitId: string | null; communityId: string | null; open: string | number; overdue: string | number | null }> =
+      await qb.getRawMany();
+    const unitIds = raw.flatMap((r) => (r.unitId ? [r.unitId] : []));
+    const communityIds = raw.flatMap((r) => (r.communityId ? [r.communityId] : []));
+    const units = unitIds.length ? await this.ds.getRepository(UnitEntity).find({ where: { id: In(unitIds) }, select: { id: true, name: true } }) : [];
+    const communities = communityIds.length
+      ? await this.ds.getRepository(CommunityEntity).find({ where: { id: In(communityIds) }, select: { id: true, name: true } })
+      : [];
+    const unitName = new Map(units.map((u) => [u.id, u.name]));
+    const communityName = new Map(communities.map((c) => [c.id, c.name]));
+    const rows: ProblemOversightRow[] = raw.map((r) => ({
+      handler: r.unitId
+        ? { kind: 'unit' as const, id: r.unitId, name: unitName.get(r.unitId) ?? '' }
+        : r.communityId
+          ? { kind: 'community' as const, id: r.communityId, name: communityName.get(r.communityId) ?? '' }
+          : null,
+      open: Number(r.open),
+      overdue: Number(r.overdue ?? 0),
+    }));
+    rows.sort((a, b) => b.overdue - a.overdue || b.open - a.open || (a.handler?.name ?? '').localeCompare(b.handler?.name ?? '', 'zh'));
+    const totals = rows.reduce((t, r) => ({ open: t.open + r.open, overdue: t.overdue + r.overdue }), { open: 0, overdue: 0 });
+    return { today, rows, totals };
+  }
+
+  /**
+   * 督办: a dispatcher reminds whoever handles an open problem (before dispatch: the community's workers). Once a day
+   * per problem — the claim is a conditional UPDATE of reminded_at, so two reminders at once send one.
+   */
+  async remind(user: AuthUser, id: string, input: ProblemRemindRequestDto): Promise<ProblemDetail> {
+    const p = await this.ds.getRepository(ProblemEntity).findOneBy({ id });
+    if (!p) throw new DomainException('NOT_FOUND');
+    const access = await this.accessOf(user, p);
+    if (!maySee(access)) throw new DomainException('NOT_FOUND');
+    if (!access.dispatcher) throw new DomainException('FORBIDDEN', '只有负责交办这个问题的人员可以督办');
+    if (!PROBLEM_OPEN_STATUSES.includes(p.status)) throw new DomainException('PROBLEM_STATE_INVALID', '这个问题已经办完，无需督办');
+    const now = this.clock.now();
+    const note = input.note ? input.note : null;
+    await this.ds.transaction(async (m) => {
+      const claimed = await m
+        .createQueryBuilder()
+        .update(ProblemEntity)
+        .set({ remindedAt: now })
+        .where('id = :id', { id })
+        .andWhere('status IN (:...openStatuses)', { openStatuses: [...PROBLEM_OPEN_STATUSES] })
+        .andWhere(new Brackets((w) => w.where('reminded_at IS NULL').orWhere('reminded_at < :since', { since: new Date(now.getTime() - REMIND_GAP_MS) })))
+        .execute();
+      if (!claimed.affected) {
+        const still = await m.getRepository(ProblemEntity).findOne({ where: { id }, select: { id: true, status: true } });
+        if (!still || !PROBLEM_OPEN_STATUSES.includes(still.status)) throw new DomainException('PROBLEM_STATE_INVALID', '这个问题已经办完，无需督办');
+        throw new DomainException('PROBLEM_ALREADY_REMINDED');
+      }
+      await this.addEvent(m, id, 'remind', p.status, p.status, user.memberId, note, null, now);
+      const recipients = p.handlingUnitId
+        ? await this.unitOrganizers(m, p.handlingUnitId)
+        : p.handlingCommunityId
+          ? await this.communityWorkers(m, p.handlingCommunityId)
+          : p.communityId
+            ? await this.communityWorkers(m, p.communityId)
+            : [];
+      const overdue = p.deadline < this.today();
+      await this.messages.sendMany(
+        recipients
+          .filter((r) => r !== user.memberId)
+          .map((memberId) => ({
+            memberId,
+            kind: 'problem_update' as const,
+            title: '群众问题督办提醒',
+            // The reminder's words stay on the timeline: a message body may travel as a WeChat push.
+            body: overdue
+              ? `一件${PROBLEM_CATEGORY_LABELS[p.category]}类群众问题已超过答复期限（${p.deadline}），请尽快办理并答复群众。`
+              : `一件${PROBLEM_CATEGORY_LABELS[p.category]}类群众问题请在 ${p.deadline} 前办理并答复群众。`,
+            link: `${PROBLEM_DETAIL_PAGE}?id=${id}`,
+          })),
+        m,
+      );
+    });
+    return this.detail(user, id);
+  }
+
   // ------------------------------------------------------------------ helpers
 
   private today(): string {
@@ -463,7 +580,7 @@ export class ProblemsService {
   private async addEvent(
     m: EntityManager,
     problemId: string,
-    action: ProblemAction | 'register',
+    action: ProblemEventKind,
     fromStatus: ProblemEntity['status'] | null,
     toStatus: ProblemEntity['status'],
     actorId: string,

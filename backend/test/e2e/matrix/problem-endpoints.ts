@@ -86,6 +86,15 @@ export const PROBLEM_ENDPOINTS: Record<string, EndpointSpec> = {
     build: async (w, who, scope) => ({ params: { id: await scoped(w, who, scope) }, body: { action: 'answer', note: '已当场答复' } }),
   },
 
+  'GET /api/v1/problems/oversight': { allowed: ['worker', 'orgUnit', 'orgDistrict'], ok: OK, build: () => ({}) },
+  'POST /api/v1/problems/{id}/remind': {
+    // Dispatchers only: the community's worker, the recorder's organizer, the district.
+    allowed: ['worker', 'orgUnit', 'orgDistrict'],
+    ok: OK,
+    outOfScope: each(['worker', 'orgUnit'], NOT_FOUND),
+    build: async (w, who, scope) => ({ params: { id: await scoped(w, who, scope) }, body: { note: '请尽快上门' } }),
+  },
+
   // ---------------------------------------------------------------- the district's working days
   'GET /api/v1/calendar-days': { allowed: ALL, ok: OK, build: () => ({ query: { year: '2026' } }) },
   'PUT /api/v1/calendar-days/{day}': {

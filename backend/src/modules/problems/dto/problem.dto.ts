@@ -9,6 +9,10 @@ import {
   type CalendarDayView,
   type ProblemAction,
   type ProblemActionRequest,
+  type ProblemEventKind,
+  type ProblemOversight,
+  type ProblemOversightRow,
+  type ProblemRemindRequest,
   type ProblemCategory,
   type ProblemContact,
   type ProblemDeadline,
@@ -264,7 +268,7 @@ export class ProblemSummaryDto implements ProblemSummary {
 
 class ProblemEventViewDto implements ProblemEventView {
   @ApiProperty() id: string;
-  @ApiProperty({ enum: [...PROBLEM_ACTIONS, 'register'] }) action: ProblemAction | 'register';
+  @ApiProperty({ enum: [...PROBLEM_ACTIONS, 'register', 'remind'] }) action: ProblemEventKind;
   @ApiProperty({ enum: PROBLEM_STATUSES, nullable: true }) fromStatus: ProblemStatus | null;
   @ApiProperty({ enum: PROBLEM_STATUSES }) toStatus: ProblemStatus;
   @ApiProperty({ type: RefDto }) actor: RefDto;
@@ -313,3 +317,36 @@ export class CalendarDayViewDto implements CalendarDayView {
   @ApiProperty() label: string;
 }
 
+
+export class ProblemRemindRequestDto implements ProblemRemindRequest {
+  @ApiPropertyOptional({ maxLength: 200, description: '督办的话，随提醒发给承办人员' })
+  @Transform(trim)
+  @IsOptional()
+  @MaxLength(200, { message: '督办说明不能超过 200 个字' })
+  @IsString({ message: '督办说明应为文字' })
+  note?: string;
+}
+
+class OversightHandlerDto {
+  @ApiProperty({ enum: ['unit', 'community'] }) kind: 'unit' | 'community';
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+}
+
+class ProblemOversightRowDto implements ProblemOversightRow {
+  @ApiProperty({ type: OversightHandlerDto, nullable: true, description: 'null: registered, not dispatched yet' })
+  handler: OversightHandlerDto | null;
+  @ApiProperty() open: number;
+  @ApiProperty() overdue: number;
+}
+
+class OversightTotalsDto {
+  @ApiProperty() open: number;
+  @ApiProperty() overdue: number;
+}
+
+export class ProblemOversightDto implements ProblemOversight {
+  @ApiProperty({ example: '2026-12-03' }) today: string;
+  @ApiProperty({ type: [ProblemOversightRowDto] }) rows: ProblemOversightRowDto[];
+  @ApiProperty({ type: OversightTotalsDto }) totals: OversightTotalsDto;
+}

@@ -1,4 +1,4 @@
-import type { ProblemAction, ProblemStatus } from '@pioneer/shared-types';
+import type { ProblemEventKind, ProblemStatus } from '@pioneer/shared-types';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** One step of a problem's timeline: who, when, from which status to which, with what note. Append-only. */
@@ -12,7 +12,7 @@ export class ProblemEventEntity {
   problemId: string;
 
   @Column({ type: 'varchar', length: 20 })
-  action: ProblemAction | 'register';
+  action: ProblemEventKind;
 
   @Column({ name: 'from_status', type: 'varchar', length: 20, nullable: true })
   fromStatus: ProblemStatus | null;
