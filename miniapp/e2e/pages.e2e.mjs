@@ -77,6 +77,13 @@ const VISITORS = {
   'packages/activity:certificate': ['member'],
   // Public: anyone holding a certificate's serial, signed in or not.
   'packages/activity:verify': ['guest', 'member'],
+  // ---- pairing (结对关爱) and practical matters (实事); the household page without `?id=` says where to open it from.
+  'packages/pairing:households': ['member', 'worker', 'organizer'],
+  'packages/pairing:household': ['member'],
+  'packages/pairing:householdNew': ['member', 'worker', 'organizer'],
+  'packages/pairing:matters': ['member', 'worker', 'organizer'],
+  'packages/pairing:matterNew': ['worker', 'organizer'],
+  // ---- end pairing
 };
 
 async function api(baseUrl, path, { token, body, method = body ? 'POST' : 'GET' } = {}) {

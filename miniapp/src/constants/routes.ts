@@ -78,6 +78,19 @@ export const SUBPACKAGES = {
       themes: 'pages/themes/index',
     },
   },
+  // ---- pairing (结对关爱) and practical matters (实事)
+  // Members caring for paired households (visits, contact on need), workers and organizers registering them; 实事.
+  pairing: {
+    root: 'packages/pairing',
+    pages: {
+      households: 'pages/households/index',
+      household: 'pages/household/index',
+      householdNew: 'pages/household-new/index',
+      matters: 'pages/matters/index',
+      matterNew: 'pages/matter-new/index',
+    },
+  },
+  // ---- end pairing
 } as const;
 
 /** Absolute page URLs for Taro.navigateTo / switchTab. */
@@ -145,6 +158,18 @@ export const ROUTES = {
   organizeAttendance: `/${SUBPACKAGES.organize.root}/${SUBPACKAGES.organize.pages.attendance}`,
   /** 一月一主题: the monthly themes. */
   organizeThemes: `/${SUBPACKAGES.organize.root}/${SUBPACKAGES.organize.pages.themes}`,
+  // ---- pairing (结对关爱) and practical matters (实事)
+  /** 我的结对户 (members) / 结对住户 (workers, organizers): masked, with the last visit. */
+  households: `/${SUBPACKAGES.pairing.root}/${SUBPACKAGES.pairing.pages.households}`,
+  /** Opened with `?id=<householdId>`: details, the full contact on need, pairings, visits and 记录走访. */
+  household: `/${SUBPACKAGES.pairing.root}/${SUBPACKAGES.pairing.pages.household}`,
+  /** 登记结对户: a household that agreed, paired with me or (workers, organizers) with a member. */
+  householdNew: `/${SUBPACKAGES.pairing.root}/${SUBPACKAGES.pairing.pages.householdNew}`,
+  /** 实事: practical matters done, by year, with how many residents they helped. */
+  matters: `/${SUBPACKAGES.pairing.root}/${SUBPACKAGES.pairing.pages.matters}`,
+  /** 登记实事 (organizers and workers). */
+  matterNew: `/${SUBPACKAGES.pairing.root}/${SUBPACKAGES.pairing.pages.matterNew}`,
+  // ---- end pairing
 } as const;
 
 export const TAB_ROUTES: readonly string[] = [ROUTES.home, ROUTES.activities, ROUTES.mine];

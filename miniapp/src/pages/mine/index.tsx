@@ -138,6 +138,15 @@ export default function MinePage() {
         </SectionCard>
       ) : null}
 
+      {/* ---- pairing (结对关爱) and practical matters (实事) */}
+      {signedIn ? (
+        <SectionCard className="mine-pairing">
+          <LinkRow className="mine-households" text="结对关爱" onClick={() => openPage(ROUTES.households)} />
+          <LinkRow className="mine-matters" text="实事" onClick={() => openPage(ROUTES.matters)} />
+        </SectionCard>
+      ) : null}
+      {/* ---- end pairing */}
+
       <SectionCard className="mine-links">
         {signedIn ? (
           <LinkRow className="mine-inbox" text="消息" badge={unread} onClick={() => openPage(ROUTES.inbox)} />

@@ -128,6 +128,7 @@ export function visitFixture(overrides: Partial<VisitView> = {}): VisitView {
     id: 'v1',
     member: { id: 'm1', name: '李明' },
     activity: { id: 'a2', title: '春节返乡走亲', kind: 'return_home' },
+    householdId: null,
     place: '李家村三组王大爷家',
     visitedOn: '2026-02-10',
     note: '了解到老人冬季取暖困难，已转告村委会',

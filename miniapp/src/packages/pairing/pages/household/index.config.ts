@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '结对户',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '结对关爱',
+  enablePullDownRefresh: true,
+});

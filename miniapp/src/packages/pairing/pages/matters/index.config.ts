@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '实事',
+  enablePullDownRefresh: true,
+});
