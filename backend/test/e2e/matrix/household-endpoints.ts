@@ -27,9 +27,14 @@ async function household(w: World, actor: string, community?: CommunityKey): Pro
   return { id: created.id, pairingId: detail.pairings[0]!.id };
 }
 
+/** The caller, or for the admin (no member role) and the anonymous caller the plain member, whose record it borrows. */
+function memberSelf(w: World, who: Caller): string {
+  return w.self(who === 'admin' || who === 'anon' ? 'member' : who);
+}
+
 /** A household the caller may read (their own pairing) or may not (李秀英's, in a village). */
 async function readable(w: World, who: Caller, scope: Scope): Promise<string> {
-  return (await household(w, scope === 'out' ? w.other() : w.self(who))).id;
+  return (await household(w, scope === 'out' ? w.other() : memberSelf(w, who))).id;
 }
 
 async function matter(w: World, actor: string, unit: UnitKey, community?: CommunityKey): Promise<string> {
@@ -101,7 +106,7 @@ export const HOUSEHOLD_ENDPOINTS: Record<string, EndpointSpec> = {
       if (scope === 'out') return { params: { id: (await household(w, w.other())).pairingId }, body };
       if (who === 'worker') return { params: { id: (await household(w, w.self('orgDistrict'), 'xy')).pairingId }, body };
       if (who === 'orgUnit') return { params: { id: (await household(w, w.self('member'))).pairingId }, body };
-      return { params: { id: (await household(w, w.self(who))).pairingId }, body };
+      return { params: { id: (await household(w, memberSelf(w, who))).pairingId }, body };
     },
   },
 
