@@ -41,6 +41,8 @@ import { HoursModule } from './modules/hours/hours.module.js';
 import { SignupsModule } from './modules/signups/signups.module.js';
 import { SuggestionsModule } from './modules/suggestions/suggestions.module.js';
 import { RemindersModule } from './modules/reminders/reminders.module.js';
+import { HouseholdsModule } from './modules/households/households.module.js';
+import { MattersModule } from './modules/matters/matters.module.js';
 import { VisitsModule } from './modules/visits/visits.module.js';
 import { ProblemsModule } from './modules/problems/problems.module.js';
 import { WechatModule } from './wechat/wechat.module.js';
@@ -106,6 +108,8 @@ export class AppModule {
         RemindersModule,
         VisitsModule,
         ProblemsModule,
+        HouseholdsModule,
+        MattersModule,
         SignupsModule,
         ...imports,
       ],

@@ -46,7 +46,8 @@ export function maskPhone(phone: string): string {
   return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : '****';
 }
 
-/** An address as lists show it: the first 6 characters (street, building), the rest starred. */
+/** An address as lists show it: the first 6 characters then ****; a shorter one keeps its first 2. */
 export function maskAddress(address: string): string {
-  return `${[...address.trim()].slice(0, 6).join('')}****`;
+  const chars = [...address.trim()];
+  return chars.length > 6 ? `${chars.slice(0, 6).join('')}****` : `${chars.slice(0, 2).join('')}****`;
 }

@@ -8,6 +8,8 @@ import { pageWindow, toPage } from '../../common/http/paging.js';
 import { ActivityEntity } from '../activities/entities/activity.entity.js';
 import { SignupEntity } from '../activities/entities/signup.entity.js';
 import { AuditService } from '../audit/audit.service.js';
+import { HouseholdEntity } from '../households/entities/household.entity.js';
+import { PairingEntity } from '../households/entities/pairing.entity.js';
 import { MemberEntity } from '../org/entities/member.entity.js';
 import { ScopeService } from '../org/scope.service.js';
 import { RegistrationEntity } from '../registrations/entities/registration.entity.js';
@@ -65,12 +67,19 @@ export class VisitsService {
       }
     }
 
+    const householdId = input.householdId ?? null;
+    if (householdId) {
+      if (!(await this.ds.getRepository(HouseholdEntity).existsBy({ id: householdId }))) throw new DomainException('NOT_FOUND', '住户不存在');
+      const paired = await this.ds.getRepository(PairingEntity).existsBy({ householdId, memberId, status: 'active' });
+      if (!paired) throw new DomainException('FORBIDDEN', '您还没有与这户结对');
+    }
+
     const id = await this.ds.transaction(async (m) => {
       const repo = m.getRepository(VisitEntity);
       const row = repo.create({
         memberId,
         activityId,
-        householdId: null,
+        householdId,
         place: input.place,
         visitedOn: input.visitedOn,
         note: input.note ? input.note : null,
@@ -87,7 +96,7 @@ export class VisitsService {
             targetType: 'visit',
             targetId: row.id,
             result: 'success',
-            detail: { memberId, activityId, visitedOn: input.visitedOn, reason },
+            detail: { memberId, activityId, householdId, visitedOn: input.visitedOn, reason },
           },
           m,
         );
@@ -125,6 +134,7 @@ export class VisitsService {
       );
     }
     if (query.activityId) qb.andWhere('v.activity_id = :activityId', { activityId: query.activityId });
+    if (query.householdId) qb.andWhere('v.household_id = :householdId', { householdId: query.householdId });
     if (query.memberId) qb.andWhere('v.member_id = :memberId', { memberId: query.memberId });
     const total = await qb.getCount();
     const rows: Array<{ id: string }> = await qb

@@ -35,6 +35,7 @@ import { insertActivity, insertSignup } from '../activity-rows.js';
 import { ActivityThemeEntity } from '../../../src/modules/activities/entities/activity-theme.entity.js';
 import type { Caller, CommunityKey, Persona, UnitKey, World } from './world.js';
 import { VisitEntity } from '../../../src/modules/visits/entities/visit.entity.js';
+import { HOUSEHOLD_ENDPOINTS } from './household-endpoints.js';
 import { SIGNUP_ENDPOINTS } from './signup-endpoints.js';
 import { PROBLEM_ENDPOINTS } from './problem-endpoints.js';
 
@@ -1055,6 +1056,7 @@ export const ENDPOINTS: Record<string, EndpointSpec> = {
   },
   ...SIGNUP_ENDPOINTS,
   ...PROBLEM_ENDPOINTS,
+  ...HOUSEHOLD_ENDPOINTS,
 };
 
 /** The only endpoints anyone may call without a token (health, docs, sign-in and the visitor pages). */

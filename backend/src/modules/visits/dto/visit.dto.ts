@@ -17,6 +17,11 @@ export class VisitInputDto implements VisitInput {
   @IsUUID('all', { message: '活动编号格式不正确' })
   activityId?: string | null;
 
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: '结对关爱的住户：须是走访党员正在结对的住户' })
+  @IsOptional()
+  @IsUUID('all', { message: '住户编号格式不正确' })
+  householdId?: string | null;
+
   @ApiProperty({ minLength: 1, maxLength: PLACE_MAX, description: '走访的住户或村组' })
   @Transform(trim)
   @MaxLength(PLACE_MAX, { message: `走访地点不能超过 ${PLACE_MAX} 个字` })
@@ -59,6 +64,11 @@ export class VisitListQueryDto extends PageQueryDto {
   @IsOptional()
   @IsUUID('all', { message: '党员编号格式不正确' })
   memberId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: '只看这户的走访' })
+  @IsOptional()
+  @IsUUID('all', { message: '住户编号格式不正确' })
+  householdId?: string;
 }
 
 class VisitMemberDto {
