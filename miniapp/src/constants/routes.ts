@@ -78,6 +78,11 @@ export const SUBPACKAGES = {
       themes: 'pages/themes/index',
     },
   },
+  // 群众急难愁盼问题: recording a resident's problem (with an offline draft), the lists, following and handling one.
+  problems: {
+    root: 'packages/problems',
+    pages: { new: 'pages/new/index', list: 'pages/list/index', detail: 'pages/detail/index' },
+  },
 } as const;
 
 /** Absolute page URLs for Taro.navigateTo / switchTab. */
@@ -145,6 +150,12 @@ export const ROUTES = {
   organizeAttendance: `/${SUBPACKAGES.organize.root}/${SUBPACKAGES.organize.pages.attendance}`,
   /** 一月一主题: the monthly themes. */
   organizeThemes: `/${SUBPACKAGES.organize.root}/${SUBPACKAGES.organize.pages.themes}`,
+  /** 登记群众问题; `?visitId=` when recorded from one of my visits. */
+  problemNew: `/${SUBPACKAGES.problems.root}/${SUBPACKAGES.problems.pages.new}`,
+  /** 群众问题: what I recorded and, for workers and organizers, what I handle. */
+  problems: `/${SUBPACKAGES.problems.root}/${SUBPACKAGES.problems.pages.list}`,
+  /** Opened with `?id=<problemId>` (also the link in the messages the server writes). */
+  problemDetail: `/${SUBPACKAGES.problems.root}/${SUBPACKAGES.problems.pages.detail}`,
 } as const;
 
 export const TAB_ROUTES: readonly string[] = [ROUTES.home, ROUTES.activities, ROUTES.mine];
