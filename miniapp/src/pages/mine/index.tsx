@@ -120,6 +120,7 @@ export default function MinePage() {
           <LinkRow className="mine-my-hours" text="服务时长明细" onClick={() => openPage(ROUTES.myHours)} />
           <LinkRow className="mine-certificate" text="报到服务证明" onClick={() => openPage(ROUTES.certificate)} />
           <LinkRow className="mine-visits" text="走访记录" onClick={() => openPage(ROUTES.activityVisits)} />
+          <LinkRow className="mine-problems" text="群众问题" onClick={() => openPage(ROUTES.problems)} />
         </SectionCard>
       ) : null}
 
