@@ -73,6 +73,10 @@ const VISITORS = {
   'packages/activity:detail': ['member'],
   'packages/activity:scan': ['member'],
   'packages/activity:visits': ['member', 'worker'],
+  'packages/problems:new': ['member', 'worker'],
+  'packages/problems:list': ['member', 'worker'],
+  // No demo problem yet: opened without an id it shows its "not found" state, which still must not break.
+  'packages/problems:detail': ['member'],
   'packages/activity:hours': ['member', 'worker'],
   'packages/activity:certificate': ['member'],
   // Public: anyone holding a certificate's serial, signed in or not.
