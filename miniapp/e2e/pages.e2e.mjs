@@ -73,17 +73,19 @@ const VISITORS = {
   'packages/activity:detail': ['member'],
   'packages/activity:scan': ['member'],
   'packages/activity:visits': ['member', 'worker'],
+  'packages/problems:new': ['member', 'worker'],
+  'packages/problems:list': ['member', 'worker'],
+  'packages/problems:detail': ['member'],
   'packages/activity:hours': ['member', 'worker'],
   'packages/activity:certificate': ['member'],
   // Public: anyone holding a certificate's serial, signed in or not.
   'packages/activity:verify': ['guest', 'member'],
-  // ---- pairing (结对关爱) and practical matters (实事); the household page without `?id=` says where to open it from.
+  // Pairing (结对关爱) and practical matters (实事); the household page without `?id=` says where to open it from.
   'packages/pairing:households': ['member', 'worker', 'organizer'],
   'packages/pairing:household': ['member'],
   'packages/pairing:householdNew': ['member', 'worker', 'organizer'],
   'packages/pairing:matters': ['member', 'worker', 'organizer'],
   'packages/pairing:matterNew': ['worker', 'organizer'],
-  // ---- end pairing
 };
 
 async function api(baseUrl, path, { token, body, method = body ? 'POST' : 'GET' } = {}) {
@@ -300,6 +302,10 @@ if (!chromiumAvailable() && !required) {
     assert.ok(activities.ok, `the member's activity list answered ${activities.status}`);
     ids.activity = (await activities.json()).items?.[0]?.id;
     assert.ok(ids.activity, 'the demo district has an activity the member can open');
+    // One of the demo's residents' problems, recorded by the demo member.
+    const mine = await api(product.baseUrl, 'problems?view=mine&pageSize=1', { token: member.accessToken });
+    ids.problem = mine.items?.[0]?.id;
+    assert.ok(ids.problem, 'the demo member has recorded a resident problem');
   });
 
   after(async () => {
@@ -313,6 +319,7 @@ if (!chromiumAvailable() && !required) {
     'packages/suggestions:detail': () => `?id=${ids.suggestion}`,
     'packages/manage:person': () => `?id=${ids.person}`,
     'packages/activity:detail': () => `?id=${ids.activity}`,
+    'packages/problems:detail': () => `?id=${ids.problem}`,
     'packages/activity:scan': () => `?id=${ids.activity}`,
     // The organizer (the district's, who manages every activity) opens the same activity's sign-ups and attendance.
     'packages/organize:signups': () => `?id=${ids.activity}`,

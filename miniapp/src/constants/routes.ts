@@ -78,7 +78,7 @@ export const SUBPACKAGES = {
       themes: 'pages/themes/index',
     },
   },
-  // ---- pairing (结对关爱) and practical matters (实事)
+  // Pairing (结对关爱) and practical matters (实事).
   // Members caring for paired households (visits, contact on need), workers and organizers registering them; 实事.
   pairing: {
     root: 'packages/pairing',
@@ -90,7 +90,11 @@ export const SUBPACKAGES = {
       matterNew: 'pages/matter-new/index',
     },
   },
-  // ---- end pairing
+  // 群众急难愁盼问题: recording a resident's problem (with an offline draft), the lists, following and handling one.
+  problems: {
+    root: 'packages/problems',
+    pages: { new: 'pages/new/index', list: 'pages/list/index', detail: 'pages/detail/index' },
+  },
 } as const;
 
 /** Absolute page URLs for Taro.navigateTo / switchTab. */
@@ -158,7 +162,7 @@ export const ROUTES = {
   organizeAttendance: `/${SUBPACKAGES.organize.root}/${SUBPACKAGES.organize.pages.attendance}`,
   /** 一月一主题: the monthly themes. */
   organizeThemes: `/${SUBPACKAGES.organize.root}/${SUBPACKAGES.organize.pages.themes}`,
-  // ---- pairing (结对关爱) and practical matters (实事)
+  // Pairing (结对关爱) and practical matters (实事).
   /** 我的结对户 (members) / 结对住户 (workers, organizers): masked, with the last visit. */
   households: `/${SUBPACKAGES.pairing.root}/${SUBPACKAGES.pairing.pages.households}`,
   /** Opened with `?id=<householdId>`: details, the full contact on need, pairings, visits and 记录走访. */
@@ -169,7 +173,12 @@ export const ROUTES = {
   matters: `/${SUBPACKAGES.pairing.root}/${SUBPACKAGES.pairing.pages.matters}`,
   /** 登记实事 (organizers and workers). */
   matterNew: `/${SUBPACKAGES.pairing.root}/${SUBPACKAGES.pairing.pages.matterNew}`,
-  // ---- end pairing
+  /** 登记群众问题; `?visitId=` when recorded from one of my visits. */
+  problemNew: `/${SUBPACKAGES.problems.root}/${SUBPACKAGES.problems.pages.new}`,
+  /** 群众问题: what I recorded and, for workers and organizers, what I handle. */
+  problems: `/${SUBPACKAGES.problems.root}/${SUBPACKAGES.problems.pages.list}`,
+  /** Opened with `?id=<problemId>` (also the link in the messages the server writes). */
+  problemDetail: `/${SUBPACKAGES.problems.root}/${SUBPACKAGES.problems.pages.detail}`,
 } as const;
 
 export const TAB_ROUTES: readonly string[] = [ROUTES.home, ROUTES.activities, ROUTES.mine];

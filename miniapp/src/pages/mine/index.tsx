@@ -120,6 +120,9 @@ export default function MinePage() {
           <LinkRow className="mine-my-hours" text="服务时长明细" onClick={() => openPage(ROUTES.myHours)} />
           <LinkRow className="mine-certificate" text="报到服务证明" onClick={() => openPage(ROUTES.certificate)} />
           <LinkRow className="mine-visits" text="走访记录" onClick={() => openPage(ROUTES.activityVisits)} />
+          <LinkRow className="mine-problems" text="群众问题" onClick={() => openPage(ROUTES.problems)} />
+          <LinkRow className="mine-households" text="结对关爱" onClick={() => openPage(ROUTES.households)} />
+          <LinkRow className="mine-matters" text="实事" onClick={() => openPage(ROUTES.matters)} />
         </SectionCard>
       ) : null}
 
@@ -138,14 +141,6 @@ export default function MinePage() {
         </SectionCard>
       ) : null}
 
-      {/* ---- pairing (结对关爱) and practical matters (实事) */}
-      {signedIn ? (
-        <SectionCard className="mine-pairing">
-          <LinkRow className="mine-households" text="结对关爱" onClick={() => openPage(ROUTES.households)} />
-          <LinkRow className="mine-matters" text="实事" onClick={() => openPage(ROUTES.matters)} />
-        </SectionCard>
-      ) : null}
-      {/* ---- end pairing */}
 
       <SectionCard className="mine-links">
         {signedIn ? (

@@ -1,5 +1,7 @@
 import { ACTIVITY_KIND_LABELS, type VisitView } from '@pioneer/shared-types';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+import { ROUTES } from '@/constants/routes';
 import { Button } from '@nutui/nutui-react-taro';
 import PagedListView from '@/components/paged-list-view';
 import SectionCard from '@/components/section-card';
@@ -23,6 +25,12 @@ function VisitItem({ visit }: { visit: VisitView }) {
       ) : null}
       {visit.note ? <Text className="visit-item__note">{visit.note}</Text> : null}
       {visit.onBehalf ? <Text className="visit-item__behalf">由组织者或社区工作者补录</Text> : null}
+      <Text
+        className="visit-item__problem"
+        onClick={() => void Taro.navigateTo({ url: `${ROUTES.problemNew}?visitId=${encodeURIComponent(visit.id)}` }).catch(() => undefined)}
+      >
+        登记问题
+      </Text>
     </View>
   );
 }

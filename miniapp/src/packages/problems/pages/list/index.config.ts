@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '群众问题',
+  enablePullDownRefresh: true,
+});
