@@ -76,6 +76,7 @@ const VISITORS = {
   'packages/problems:new': ['member', 'worker'],
   'packages/problems:list': ['member', 'worker'],
   'packages/problems:detail': ['member'],
+  'packages/problems:oversight': ['worker', 'organizer'],
   'packages/activity:hours': ['member', 'worker'],
   'packages/activity:certificate': ['member'],
   // Public: anyone holding a certificate's serial, signed in or not.

@@ -6,6 +6,8 @@ import type {
   ProblemDetail,
   ProblemInput,
   ProblemListQuery,
+  ProblemOversight,
+  ProblemRemindRequest,
   ProblemSimilarQuery,
   ProblemSummary,
   ProblemUrgency,
@@ -56,4 +58,14 @@ export function findSimilarProblems(body: ProblemSimilarQuery): Promise<ProblemS
 /** The day a problem of this urgency must be answered by (working days, Asia/Shanghai). */
 export function getProblemDeadline(urgency: ProblemUrgency, from?: string): Promise<ProblemDeadline> {
   return apiRequest<ProblemDeadline>(`${BASE}/deadline`, { query: { urgency, from } });
+}
+
+/** 督办: open and overdue problems per handling unit or community, in the caller's reach. */
+export function getProblemOversight(): Promise<ProblemOversight> {
+  return apiRequest<ProblemOversight>(`${BASE}/oversight`);
+}
+
+/** 督办: remind the handlers of an open problem (once a day). */
+export function remindProblem(id: string, body: ProblemRemindRequest, idempotencyKey?: string): Promise<ProblemDetail> {
+  return apiRequest<ProblemDetail>(`${one(id)}/remind`, { method: 'POST', body, idempotencyKey });
 }

@@ -93,7 +93,7 @@ export const SUBPACKAGES = {
   // 群众急难愁盼问题: recording a resident's problem (with an offline draft), the lists, following and handling one.
   problems: {
     root: 'packages/problems',
-    pages: { new: 'pages/new/index', list: 'pages/list/index', detail: 'pages/detail/index' },
+    pages: { new: 'pages/new/index', list: 'pages/list/index', detail: 'pages/detail/index', oversight: 'pages/oversight/index' },
   },
 } as const;
 
@@ -179,6 +179,8 @@ export const ROUTES = {
   problems: `/${SUBPACKAGES.problems.root}/${SUBPACKAGES.problems.pages.list}`,
   /** Opened with `?id=<problemId>` (also the link in the messages the server writes). */
   problemDetail: `/${SUBPACKAGES.problems.root}/${SUBPACKAGES.problems.pages.detail}`,
+  /** 督办: open and overdue problems per handling unit or community (workers and organizers). */
+  problemOversight: `/${SUBPACKAGES.problems.root}/${SUBPACKAGES.problems.pages.oversight}`,
 } as const;
 
 export const TAB_ROUTES: readonly string[] = [ROUTES.home, ROUTES.activities, ROUTES.mine];

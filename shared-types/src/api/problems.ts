@@ -106,6 +106,8 @@ export interface ProblemDetail extends ProblemSummary {
   allowedActions: ProblemAction[];
   /** Whether the caller may read the resident's contact in full (POST /contact). */
   mayReadContact: boolean;
+  /** Whether the caller may send a reminder (督办) to its handlers now. */
+  mayRemind: boolean;
 }
 
 export interface ProblemContact {

@@ -1,4 +1,4 @@
-import type { ProblemAction } from '@pioneer/shared-types';
+import { PROBLEM_OPEN_STATUSES, type ProblemAction, type ProblemStatus } from '@pioneer/shared-types';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import type { MemberRef, ScopeService } from '../org/scope.service.js';
 import type { ProblemEntity } from './entities/problem.entity.js';
@@ -28,6 +28,11 @@ export function maySee(a: ProblemAccess): boolean {
 
 export function mayReadContact(a: ProblemAccess): boolean {
   return a.dispatcher || a.handler;
+}
+
+/** 督办 is the dispatchers' (the district, the recorder's organizers, the community's workers), while it is open. */
+export function mayRemind(a: ProblemAccess, status: ProblemStatus): boolean {
+  return a.dispatcher && PROBLEM_OPEN_STATUSES.includes(status);
 }
 
 export function actionsOf(a: ProblemAccess): Set<ProblemAction> {

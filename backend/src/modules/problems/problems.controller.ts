@@ -118,7 +118,7 @@ export class ProblemsController {
     return this.problems.remind(user, id, body);
   }
 
-  @ApiOperation({ summary: '办理群众问题（答复、派单、办结、回访等）' })
+  @ApiOperation({ summary: '办理群众问题（答复、交办、办完、回访等）' })
   @Post(':id/actions')
   @HttpCode(200)
   @Roles('member')

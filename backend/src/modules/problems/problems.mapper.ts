@@ -49,6 +49,7 @@ export function mapProblemDetail(
   events: ProblemEventEntity[],
   allowedActions: ProblemAction[],
   mayReadContact: boolean,
+  mayRemind: boolean,
 ): ProblemDetail {
   return {
     ...mapProblemSummary(p, refs, today, plain.name),
@@ -73,5 +74,6 @@ export function mapProblemDetail(
     })),
     allowedActions,
     mayReadContact,
+    mayRemind,
   };
 }

@@ -44,7 +44,7 @@ import type {
 import { CalendarDayEntity } from './entities/calendar-day.entity.js';
 import { ProblemEventEntity } from './entities/problem-event.entity.js';
 import { ProblemEntity } from './entities/problem.entity.js';
-import { accessTo, actionsOf, mayReadContact, maySee, type ProblemAccess } from './problem-access.js';
+import { accessTo, actionsOf, mayReadContact, mayRemind, maySee, type ProblemAccess } from './problem-access.js';
 import { canTakeProblemAction, transitionProblem } from './problem-lifecycle.js';
 import { mapProblemDetail, mapProblemSummary, type ProblemRefs } from './problems.mapper.js';
 import { isSimilarText } from './text-similarity.js';
@@ -61,9 +61,9 @@ const REMIND_GAP_MS = 20 * 3_600_000;
 /** The recorder's message for each step. Bodies never carry the resident's details or the problem's text. */
 const STEP_TITLES: Record<ProblemAction, string> = {
   answer: '您登记的群众问题已当场答复',
-  dispatch: '您登记的群众问题已派单办理',
+  dispatch: '您登记的群众问题已交办',
   start: '您登记的群众问题已开始办理',
-  resolve: '您登记的群众问题已办结',
+  resolve: '您登记的群众问题已解决',
   close: '您登记的群众问题已说明无法解决',
   follow_up: '您登记的群众问题已回访',
   reopen: '您登记的群众问题已重新打开',
@@ -181,8 +181,8 @@ export class ProblemsService {
           workers.map((w) => ({
             memberId: w,
             kind: 'problem_update',
-            title: '有群众问题等您派单',
-            body: `新登记一件${PROBLEM_CATEGORY_LABELS[input.category]}类群众问题，请及时派单办理。`,
+            title: '有群众问题等您交办',
+            body: `新登记一件${PROBLEM_CATEGORY_LABELS[input.category]}类群众问题，请及时交办。`,
             link: `${PROBLEM_DETAIL_PAGE}?id=${row.id}`,
           })),
           m,
@@ -237,7 +237,7 @@ export class ProblemsService {
       name: this.crypto.decrypt(p.residentNameCipher),
       phone: p.residentPhoneCipher ? this.crypto.decrypt(p.residentPhoneCipher) : null,
       address: p.residentAddressCipher ? this.crypto.decrypt(p.residentAddressCipher) : null,
-    }, events, allowed, mayReadContact(access));
+    }, events, allowed, mayReadContact(access), mayRemind(access, p.status));
   }
 
   async contact(user: AuthUser, id: string, ip: string): Promise<ProblemContact> {
@@ -245,7 +245,7 @@ export class ProblemsService {
     if (!p) throw new DomainException('NOT_FOUND');
     const access = await this.accessOf(user, p);
     if (!maySee(access)) throw new DomainException('NOT_FOUND');
-    if (!mayReadContact(access)) throw new DomainException('FORBIDDEN', '群众联系方式只对派单、办理的同志开放');
+    if (!mayReadContact(access)) throw new DomainException('FORBIDDEN', '群众联系方式只对负责交办、办理的人员开放');
     await this.audit.record({
       actorId: user.memberId,
       action: 'problem.contact_read',
@@ -375,8 +375,8 @@ export class ProblemsService {
         out.push({
           memberId: h,
           kind: 'problem_update',
-          title: '有群众问题派给您办理',
-          body: `一件${PROBLEM_CATEGORY_LABELS[p.category]}类群众问题派给您办理，请在 ${p.deadline} 前答复群众。`,
+          title: '有群众问题交给您办理',
+          body: `一件${PROBLEM_CATEGORY_LABELS[p.category]}类群众问题交给您办理，请在 ${p.deadline} 前答复群众。`,
           link,
         });
       }
@@ -463,7 +463,7 @@ export class ProblemsService {
     if (!p) throw new DomainException('NOT_FOUND');
     const access = await this.accessOf(user, p);
     if (!maySee(access)) throw new DomainException('NOT_FOUND');
-    if (!access.dispatcher) throw new DomainException('FORBIDDEN', '只有负责交办这个问题的人员可以督办');
+    if (!mayRemind(access, 'registered')) throw new DomainException('FORBIDDEN', '只有负责交办这个问题的人员可以督办');
     if (!PROBLEM_OPEN_STATUSES.includes(p.status)) throw new DomainException('PROBLEM_STATE_INVALID', '这个问题已经办完，无需督办');
     const now = this.clock.now();
     const note = input.note ? input.note : null;

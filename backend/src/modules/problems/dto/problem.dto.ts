@@ -179,7 +179,7 @@ export class ProblemListQueryDto extends PageQueryDto {
   @IsIn(PROBLEM_CATEGORIES, { message: '类别不正确' })
   category?: ProblemCategory;
 
-  @ApiPropertyOptional({ type: Boolean, description: 'true：只看已超期未办结的' })
+  @ApiPropertyOptional({ type: Boolean, description: 'true：只看已超期、还没办完的' })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (value === 'true' || value === true ? true : value === 'false' || value === false ? false : value))
   @IsBoolean({ message: 'overdue 应为 true 或 false' })
@@ -290,6 +290,7 @@ export class ProblemDetailDto extends ProblemSummaryDto implements ProblemDetail
   @ApiProperty({ type: [ProblemEventViewDto] }) timeline: ProblemEventViewDto[];
   @ApiProperty({ enum: PROBLEM_ACTIONS, isArray: true }) allowedActions: ProblemAction[];
   @ApiProperty() mayReadContact: boolean;
+  @ApiProperty({ description: '督办: the caller dispatches it and it is still open' }) mayRemind: boolean;
 }
 
 export class ProblemPageDto {

@@ -13,7 +13,7 @@ import {
 } from '@pioneer/shared-types';
 import { asApiError } from '@/api/api-error';
 import { listAllCommunities, listAllUnits } from '@/api/org';
-import { actOnProblem, getProblem, readProblemContact } from '@/api/problems';
+import { actOnProblem, getProblem, readProblemContact, remindProblem } from '@/api/problems';
 import Chips from '@/components/choice-chips';
 import FieldError from '@/components/field-error';
 import SectionCard from '@/components/section-card';
@@ -95,6 +95,20 @@ export default function ProblemDetailPage() {
     }
   };
 
+  const remind = async (): Promise<void> => {
+    if (!id || pending) return;
+    setPending(true);
+    try {
+      await remindProblem(id, {});
+      toast('已提醒承办人员', 'success');
+      await reload();
+    } catch (caught) {
+      toast(refusalMessage(asApiError(caught)), 'none');
+    } finally {
+      setPending(false);
+    }
+  };
+
   const reveal = async (): Promise<void> => {
     if (!id) return;
     try {
@@ -156,8 +170,13 @@ export default function ProblemDetailPage() {
         ) : null}
       </SectionCard>
 
-      {problem.allowedActions.length > 0 ? (
+      {problem.allowedActions.length > 0 || problem.mayRemind ? (
         <SectionCard title="办理">
+          {problem.mayRemind ? (
+            <Button className="problem-detail__remind" type="default" size="large" block loading={pending} onClick={() => void remind()}>
+              督办（提醒承办人员）
+            </Button>
+          ) : null}
           {problem.allowedActions
             .filter((item) => item !== 'link_duplicate')
             .map((item) => (

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import Taro, { useLoad, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { PROBLEM_CATEGORY_LABELS, PROBLEM_STATUS_LABELS, PROBLEM_STATUSES, type ProblemStatus, type ProblemSummary, type ProblemView } from '@pioneer/shared-types';
@@ -12,6 +12,7 @@ import StatusTag from '@/components/status-tag';
 import { useRefreshOnShow } from '@/hooks/use-api';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { useSignedInApi } from '@/hooks/use-signed-in-api';
+import { ROUTES } from '@/constants/routes';
 import { dayText, openNewProblem, openProblem, placeText, statusTone } from '../../shared';
 import './index.scss';
 
@@ -42,6 +43,11 @@ export default function ProblemListPage() {
   const [view, setView] = useState<ProblemView>('mine');
   const [status, setStatus] = useState<ProblemStatus | ''>('');
   const [overdue, setOverdue] = useState(false);
+  // 督办 opens this list at the handling tab's overdue problems.
+  useLoad((options: Record<string, string | undefined>) => {
+    if (options.view === 'handling') setView('handling');
+    if (options.overdue === '1') setOverdue(true);
+  });
   const shownView = handles ? view : 'mine';
   const list = usePagedList(
     useCallback(
@@ -78,6 +84,11 @@ export default function ProblemListPage() {
         />
       ) : null}
       <Chips<ProblemStatus | ''> className="problem-list__status" role="radiogroup" options={STATUS_OPTIONS} value={status} onChange={setStatus} />
+      {shownView === 'handling' ? (
+        <Button className="problem-list__oversight" type="default" size="large" block onClick={() => void Taro.navigateTo({ url: ROUTES.problemOversight }).catch(() => undefined)}>
+          督办：各单位在办和超期情况
+        </Button>
+      ) : null}
       {shownView === 'handling' ? (
         <Chips<'all' | 'overdue'>
           className="problem-list__overdue"
