@@ -174,7 +174,7 @@ describe.each(testDrivers())('residents’ problems (群众急难愁盼) over HT
       expect(dispatched.status).toBe(200);
       expect(dispatched.body.status).toBe('dispatched');
       expect(dispatched.body.handlingUnit).toEqual({ id: unit, name: '区委组织部' });
-      expect((await inbox('陈明', p.id)).some((m) => m.title.includes('派给您'))).toBe(true);
+      expect((await inbox('陈明', p.id)).some((m) => m.title.includes('交给您'))).toBe(true);
       const handler = await detail('陈明', p.id);
       expect(handler.body.allowedActions).toEqual(expect.arrayContaining(['start', 'resolve', 'close']));
       expect((await act('陈明', p.id, { action: 'start' })).body.status).toBe('in_progress');
