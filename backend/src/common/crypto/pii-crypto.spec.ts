@@ -37,6 +37,6 @@ describe('PiiCrypto', () => {
 
   it('masks an address after its first 6 characters', () => {
     expect(maskAddress('向阳路18号3栋2单元501室')).toBe('向阳路18号****');
-    expect(maskAddress(' 李家村 ')).toBe('李家村****');
+    expect(maskAddress(' 李家村 ')).toBe('李家****');
   });
 });
