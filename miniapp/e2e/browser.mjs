@@ -40,6 +40,9 @@ export async function launchPhone({ baseUrl, viewport = { width: 390, height: 84
     isMobile: true,
     hasTouch: true,
     locale: 'zh-CN',
+    // The district's phones keep Beijing time: a page's "today" (the certificate's default range) is Beijing's day,
+    // also when the suite runs on a UTC machine in the hours after Beijing's midnight.
+    timezoneId: 'Asia/Shanghai',
   });
   const watched = [];
   if (baseUrl) context.on('page', (page) => watched.push(watchPage(page, baseUrl)));
