@@ -20,6 +20,7 @@ import { VisitEntity } from '../visits/entities/visit.entity.js';
 import type { HouseholdInputDto, PairingEndRequestDto, PairingInputDto } from './dto/household.dto.js';
 import { HouseholdEntity } from './entities/household.entity.js';
 import { PairingEntity } from './entities/pairing.entity.js';
+import { assertMayRecordFor } from '../registrations/record-for.js';
 
 const OUT_OF_REACH = '该党员不在您的管理范围内';
 const ALREADY_PAIRED = '这位党员已与该住户结对';
@@ -62,7 +63,7 @@ export class HouseholdsService {
       throw new DomainException('VALIDATION_FAILED', undefined, [{ field: 'onBehalfReason', message: '代为记录时请写明原因' }]);
     }
     const member = await this.member(memberId);
-    if (onBehalf) await this.assertMayActFor(user, member);
+    if (onBehalf) await assertMayRecordFor(this.ds, this.scope, user, member);
     if (!member) throw new DomainException('NOT_FOUND', '这位党员不存在');
     if (communityId && !(await this.ds.getRepository(CommunityEntity).existsBy({ id: communityId }))) {
       throw new DomainException('NOT_FOUND', '社区不存在');
@@ -273,19 +274,6 @@ export class HouseholdsService {
       }
     }
     return false;
-  }
-
-  /** Organizer covering the member, or worker of the community the member is registered with; else FORBIDDEN. */
-  private async assertMayActFor(user: AuthUser, member: MemberRow | null): Promise<void> {
-    if (member && user.roles.some((r) => r.role === 'organizer') && (await this.scope.organizerCovers(user, member))) return;
-    const communityIds = await this.scope.workerCommunityIds(user);
-    if (member && communityIds.length > 0) {
-      const registered = await this.ds
-        .getRepository(RegistrationEntity)
-        .countBy({ memberId: member.id, status: 'approved', communityId: In(communityIds) });
-      if (registered > 0) return;
-    }
-    throw new DomainException('FORBIDDEN', OUT_OF_REACH);
   }
 
   private member(id: string): Promise<MemberRow | null> {

@@ -30,7 +30,6 @@ import { MemberEntity } from '../org/entities/member.entity.js';
 import { RoleAssignmentEntity } from '../org/entities/role-assignment.entity.js';
 import { UnitEntity } from '../org/entities/unit.entity.js';
 import { ScopeService } from '../org/scope.service.js';
-import { RegistrationEntity } from '../registrations/entities/registration.entity.js';
 import { Clock } from '../services/clock.js';
 import { shanghaiDate } from '../services/hours.js';
 import { VisitEntity } from '../visits/entities/visit.entity.js';
@@ -49,6 +48,7 @@ import { canTakeProblemAction, transitionProblem } from './problem-lifecycle.js'
 import { mapProblemDetail, mapProblemSummary, type ProblemRefs } from './problems.mapper.js';
 import { isSimilarText } from './text-similarity.js';
 import { addWorkingDays } from './working-days.js';
+import { assertMayRecordFor } from '../registrations/record-for.js';
 
 /** The mini-program page of one problem, the link of every message about it. */
 export const PROBLEM_DETAIL_PAGE = '/packages/problems/pages/detail/index';
@@ -112,7 +112,7 @@ export class ProblemsService {
       where: { id: memberId },
       select: { id: true, name: true, unitId: true, branchId: true },
     });
-    if (onBehalf) await this.assertMayRecordFor(user, member);
+    if (onBehalf) await assertMayRecordFor(this.ds, this.scope, user, member);
     if (!member) throw new DomainException('NOT_FOUND', '这位党员不存在');
 
     if (communityId && !(await this.ds.getRepository(CommunityEntity).existsBy({ id: communityId }))) {
@@ -539,19 +539,6 @@ export class ProblemsService {
     if (!t || t.id === selfId || !samePlace || t.category !== like.category || !PROBLEM_OPEN_STATUSES.includes(t.status)) {
       throw new DomainException('PROBLEM_DUPLICATE_INVALID');
     }
-  }
-
-  /** Organizer covering the member, or worker of the community the member is registered with; else FORBIDDEN. */
-  private async assertMayRecordFor(user: AuthUser, member: Pick<MemberEntity, 'id' | 'unitId' | 'branchId'> | null): Promise<void> {
-    if (member && user.roles.some((r) => r.role === 'organizer') && (await this.scope.organizerCovers(user, member))) return;
-    const communityIds = await this.scope.workerCommunityIds(user);
-    if (member && communityIds.length > 0) {
-      const registered = await this.ds
-        .getRepository(RegistrationEntity)
-        .countBy({ memberId: member.id, status: 'approved', communityId: In(communityIds) });
-      if (registered > 0) return;
-    }
-    throw new DomainException('FORBIDDEN', '该党员不在您的管理范围内');
   }
 
   /** Workers serving the community: named for it, or for its street. */

@@ -12,12 +12,12 @@ import { HouseholdEntity } from '../households/entities/household.entity.js';
 import { PairingEntity } from '../households/entities/pairing.entity.js';
 import { MemberEntity } from '../org/entities/member.entity.js';
 import { ScopeService } from '../org/scope.service.js';
-import { RegistrationEntity } from '../registrations/entities/registration.entity.js';
 import { Clock } from '../services/clock.js';
 import { shanghaiDate } from '../services/hours.js';
 import type { VisitInputDto, VisitListQueryDto } from './dto/visit.dto.js';
 import { VisitEntity } from './entities/visit.entity.js';
 import { mapVisit } from './visits.mapper.js';
+import { assertMayRecordFor } from '../registrations/record-for.js';
 
 /**
  * 走访 records. A member records their own; on someone's behalf (a paper list brought in later) an organizer who
@@ -45,7 +45,7 @@ export class VisitsService {
       where: { id: memberId },
       select: { id: true, name: true, unitId: true, branchId: true },
     });
-    if (onBehalf) await this.assertMayRecordFor(user, member);
+    if (onBehalf) await assertMayRecordFor(this.ds, this.scope, user, member);
     if (!member) throw new DomainException('NOT_FOUND', '这位党员不存在');
 
     const today = shanghaiDate(this.clock.now());
@@ -145,20 +145,6 @@ export class VisitsService {
       .limit(window.take)
       .getRawMany();
     return toPage(await this.load(rows.map((r) => r.id)), total, window);
-  }
-
-  /** Organizer covering the member, or worker of the community the member is registered with; else FORBIDDEN. */
-  private async assertMayRecordFor(user: AuthUser, member: Pick<MemberEntity, 'id' | 'unitId' | 'branchId'> | null): Promise<void> {
-    if (member && user.roles.some((r) => r.role === 'organizer') && (await this.scope.organizerCovers(user, member))) return;
-    const communityIds = await this.scope.workerCommunityIds(user);
-    if (member && communityIds.length > 0) {
-      const registered = await this.ds
-        .getRepository(RegistrationEntity)
-        .countBy({ memberId: member.id, status: 'approved', communityId: In(communityIds) });
-      if (registered > 0) return;
-    }
-    // Not told apart from a missing person: an id outside one's reach says nothing about who exists.
-    throw new DomainException('FORBIDDEN', '该党员不在您的管理范围内');
   }
 
   /** The views of these visits, in the order given: three reads for a whole page. */
