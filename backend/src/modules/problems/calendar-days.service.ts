@@ -8,8 +8,8 @@ import { AuditService } from '../audit/audit.service.js';
 import { ScopeService } from '../org/scope.service.js';
 import type { CalendarDayInputDto } from './dto/problem.dto.js';
 import { CalendarDayEntity } from './entities/calendar-day.entity.js';
+import { DAY } from '../../common/http/text-fields.js';
 
-const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /** The district's own days off and make-up workdays over the national calendar; only the district organizer sets them. */
 @Injectable()

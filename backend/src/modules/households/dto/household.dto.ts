@@ -10,13 +10,13 @@ import type {
 } from '@pioneer/shared-types';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { trim } from '../../../common/http/text-fields.js';
 
 export const CONTACT_NAME_MAX = 20;
 export const ADDRESS_MAX = 100;
 export const VILLAGE_MAX = 60;
 export const REASON_MAX = 200;
 
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
 export class HouseholdInputDto implements HouseholdInput {
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: '所在社区；与村组二选一' })

@@ -15,6 +15,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { PageQueryDto } from '../../../common/http/page-query.dto.js';
+import { DAY, trim } from '../../../common/http/text-fields.js';
 
 export const TITLE_MAX = 60;
 export const DESCRIPTION_MAX = 1000;
@@ -22,8 +23,6 @@ export const VILLAGE_MAX = 60;
 export const LINKS_MAX = 20;
 export const BENEFICIARIES_MAX = 100000;
 
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
-export const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 export class MatterUpdateDto implements MatterUpdate {
   @ApiPropertyOptional({ maxLength: TITLE_MAX, description: '实事名称' })
@@ -167,3 +166,4 @@ export class MatterPageDto implements MatterPage {
   @ApiProperty() total: number;
   @ApiProperty({ description: '查询范围内全部实事的惠及人数合计' }) beneficiaries: number;
 }
+

@@ -42,6 +42,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { PageQueryDto } from '../../../common/http/page-query.dto.js';
+import { DAY, trim } from '../../../common/http/text-fields.js';
 
 export const NAME_MAX = 20;
 export const ADDRESS_MAX = 100;
@@ -50,8 +51,6 @@ export const VILLAGE_MAX = 60;
 export const REASON_MAX = 200;
 export const NOTE_MAX = 1000;
 
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
-const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 export class ProblemInputDto implements ProblemInput {
   @ApiProperty({ maxLength: NAME_MAX, description: '群众姓名（加密保存，列表中只显示脱敏后的）' })

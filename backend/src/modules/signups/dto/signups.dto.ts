@@ -13,11 +13,11 @@ import {
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { PageQueryDto, pageDtoOf } from '../../../common/http/page-query.dto.js';
+import { trim } from '../../../common/http/text-fields.js';
 
 export const MAX_ON_BEHALF_SIGNUPS = 50;
 const REASON_MIN = 2;
 const REASON_MAX = 200;
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
 export class OnBehalfSignupDto implements OnBehalfSignupRequest {
   @ApiProperty({ type: [String], maxItems: MAX_ON_BEHALF_SIGNUPS, description: '代为报名的党员，可一次多人' })

@@ -2,12 +2,12 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { SuggestionInput } from '@pioneer/shared-types';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { trim } from '../../../common/http/text-fields.js';
 
 export const CONTENT_MIN = 5;
 export const CONTENT_MAX = 1000;
 export const CONTACT_MAX = 50;
 
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 // A blank contact means "none", not an error.
 const trimToNull = ({ value }: { value: unknown }): unknown => {
   if (typeof value !== 'string') return value;

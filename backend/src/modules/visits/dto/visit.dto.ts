@@ -3,13 +3,12 @@ import { ACTIVITY_KINDS, type ActivityKind, type VisitInput, type VisitView } fr
 import { Transform } from 'class-transformer';
 import { IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { PageQueryDto } from '../../../common/http/page-query.dto.js';
+import { DAY, trim } from '../../../common/http/text-fields.js';
 
 export const PLACE_MAX = 100;
 export const NOTE_MAX = 500;
 export const REASON_MAX = 200;
 
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
-const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 export class VisitInputDto implements VisitInput {
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: '所属的返乡走亲 / 访民问暖活动；不填为单独记录' })
